@@ -1,0 +1,1 @@
+"""Extract IND Jaarcijfers publications into the warehouse's raw seeds."""

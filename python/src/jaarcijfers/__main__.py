@@ -1,0 +1,5 @@
+import sys
+
+from jaarcijfers.cli import main
+
+sys.exit(main())

@@ -1,0 +1,57 @@
+"""The reference seeds the extractor needs to place every line of a publication.
+
+They are the same CSV files dbt loads from ``seeds/reference/``, so the extractor and the
+warehouse can never disagree about which tables, rows and sections exist.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    reference_dir: Path
+    product_by_heading: dict[str, str]
+    product_by_list_heading: dict[str, str]
+    metric_by_product_row: dict[tuple[str, str], str]
+    sections: frozenset[str]
+    section_parents: dict[str, str]
+    nationalities: frozenset[str]
+    publication_sources: frozenset[str]
+
+    def file(self, name: str) -> str:
+        return str(self.reference_dir / name)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_catalogue(reference_dir: Path) -> Catalogue:
+    products = _rows(reference_dir / "products.csv")
+    sections = _rows(reference_dir / "sections.csv")
+    return Catalogue(
+        reference_dir=reference_dir,
+        product_by_heading={row["table_heading_nl"]: row["product_code"] for row in products},
+        product_by_list_heading={
+            row["top3_list_heading_nl"]: row["product_code"]
+            for row in products
+            if row["top3_list_heading_nl"]
+        },
+        metric_by_product_row={
+            (row["product_code"], row["row_label_nl"]): row["metric_code"]
+            for row in _rows(reference_dir / "table_rows.csv")
+        },
+        sections=frozenset(row["section_nl"] for row in sections),
+        section_parents={row["section_nl"]: row["parent_section_nl"] for row in sections},
+        nationalities=frozenset(
+            row["nationality_nl"] for row in _rows(reference_dir / "nationalities.csv")
+        ),
+        publication_sources=frozenset(
+            row["source_file"] for row in _rows(reference_dir / "publication_sources.csv")
+        ),
+    )

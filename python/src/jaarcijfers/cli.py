@@ -1,0 +1,106 @@
+"""The `jaarcijfers` command: extract a publication into the raw seeds, or check them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jaarcijfers.catalogue import load_catalogue
+from jaarcijfers.extract import ExtractionError, extract_edition
+from jaarcijfers.publish import build_and_publish
+from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
+
+
+def _extract(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    catalogue = load_catalogue(project_dir / "seeds" / "reference")
+    source = args.publication
+    if not source.is_file():
+        print(f"error: {source}: no such file", file=sys.stderr)
+        return 2
+    try:
+        edition = extract_edition(source, catalogue)
+        if source.name not in catalogue.publication_sources:
+            raise ExtractionError(
+                source,
+                1,
+                f"'{source.name}' has no row in {catalogue.file('publication_sources.csv')}: "
+                "add one with its source type, producer and where it was published",
+            )
+        status = write_edition(edition, source, project_dir, replace=args.replace)
+    except ExtractionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    publication = edition.publication
+    print(
+        f"{publication.source_file}: edition {publication.edition_year}, "
+        f"{publication.table_count} tables, {publication.figure_count} figures, "
+        f"{publication.top_nationality_count} top-3 entries, "
+        f"{publication.footnote_count} footnotes: {status}"
+    )
+    return 0
+
+
+def check_seeds(project_dir: Path) -> list[str]:
+    """Re-extract every loaded publication; return the seed files that differ from the output."""
+    catalogue = load_catalogue(project_dir / "seeds" / "reference")
+    seeds_dir = project_dir / "seeds" / "raw"
+    publications = sorted((project_dir / "publications").glob("*.txt"))
+    editions = sorted(
+        (extract_edition(path, catalogue) for path in publications),
+        key=lambda edition: edition.publication.edition_year,
+    )
+    problems = []
+    for name, record_type in SEED_FILES.items():
+        expected = render_csv(record_type, [row for edition in editions for row in _edition_rows(edition)[name]])
+        actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
+        if actual != expected:
+            problems.append(name)
+    return problems
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        problems = check_seeds(args.project_dir.resolve())
+    except ExtractionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for name in problems:
+        print(f"error: seeds/raw/{name} is not the extractor's output for publications/", file=sys.stderr)
+    if not problems:
+        print("seeds/raw matches the extractor's output for every publication in publications/")
+    return 1 if problems else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    return build_and_publish(args.project_dir.resolve(), args.warehouse, args.dbt_arguments)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jaarcijfers", description=__doc__)
+    parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
+    extract.add_argument("publication", type=Path, help="publication text, e.g. jaarcijfers-2025.txt")
+    extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
+    extract.set_defaults(run=_extract)
+    check = commands.add_parser("check", help="verify seeds/raw is the extractor's output")
+    check.set_defaults(run=_check)
+    build = commands.add_parser(
+        "build", help="dbt build into a new file, then publish it over the warehouse in one rename"
+    )
+    build.add_argument(
+        "--warehouse",
+        type=Path,
+        default=Path("warehouse/ind.duckdb"),
+        help="published warehouse file (default: warehouse/ind.duckdb)",
+    )
+    build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build")
+    build.set_defaults(run=_build)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Write an extracted edition into the raw seeds, beside the editions already loaded.
+
+All editions share one seed file per kind of row, so a new edition needs no new dbt model.
+Nothing is written unless every check passes, and each file is replaced in one rename.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from jaarcijfers.extract import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
+
+# In the order a difference is reported: a changed figure says more than a changed checksum.
+SEED_FILES = {
+    "jaarcijfers_figures.csv": Figure,
+    "jaarcijfers_top_nationalities.csv": TopNationality,
+    "jaarcijfers_footnotes.csv": Footnote,
+    "jaarcijfers_publications.csv": Publication,
+}
+
+
+def _edition_rows(edition: Edition) -> dict[str, list[dict[str, str]]]:
+    records = {
+        "jaarcijfers_publications.csv": [edition.publication],
+        "jaarcijfers_figures.csv": edition.figures,
+        "jaarcijfers_top_nationalities.csv": edition.top_nationalities,
+        "jaarcijfers_footnotes.csv": edition.footnotes,
+    }
+    return {
+        name: [{key: str(value) for key, value in asdict(record).items()} for record in rows]
+        for name, rows in records.items()
+    }
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=[field.name for field in fields(record_type)], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> tuple[int, str]:
+    """The publication line of the first row that changed, and what changed in it."""
+    for old_row, new_row in zip(old, new):
+        if old_row != new_row:
+            changed = ", ".join(
+                f"{key} {old_row.get(key)!r} -> {value!r}"
+                for key, value in new_row.items()
+                if old_row.get(key) != value
+            )
+            return int(new_row.get("source_line", 1)), changed
+    return 1, f"{len(old)} rows loaded, {len(new)} rows now"
+
+
+def write_edition(edition: Edition, source: Path, project_dir: Path, replace: bool = False) -> str:
+    """Merge the edition into the raw seeds; returns 'added', 'unchanged' or 'replaced'."""
+    publication = edition.publication
+    year = str(publication.edition_year)
+    seeds_dir = project_dir / "seeds" / "raw"
+    archived = project_dir / "publications" / publication.source_file
+    if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
+        raise ExtractionError(
+            source, 1, f"{archived} already exists with other content: rename the new publication"
+        )
+
+    new_rows = _edition_rows(edition)
+    current = {name: _read(seeds_dir / name) for name in SEED_FILES}
+    loaded = {name: [row for row in rows if row["edition_year"] == year] for name, rows in current.items()}
+    status = "added"
+    if loaded["jaarcijfers_publications.csv"]:
+        if loaded == new_rows:
+            status = "unchanged"
+        elif not replace:
+            previous = loaded["jaarcijfers_publications.csv"][0]
+            first_changed = next(name for name in SEED_FILES if loaded[name] != new_rows[name])
+            line_number, changes = _first_difference(loaded[first_changed], new_rows[first_changed])
+            raise ExtractionError(
+                source,
+                line_number,
+                f"edition {year} is already loaded from {previous['source_file']} "
+                f"(sha256 {previous['sha256'][:12]}) with different content ({changes}); "
+                "run again with --replace to restate it",
+            )
+        else:
+            status = "replaced"
+
+    rendered = {}
+    for name, record_type in SEED_FILES.items():
+        others = [row for row in current[name] if row["edition_year"] != year]
+        merged = sorted(others + new_rows[name], key=lambda row: int(row["edition_year"]))
+        rendered[name] = render_csv(record_type, merged)
+
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    if not archived.exists():
+        archived.parent.mkdir(parents=True, exist_ok=True)
+        temporary = archived.with_name(archived.name + ".partial")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, archived)
+    for name, text in rendered.items():
+        target = seeds_dir / name
+        temporary = target.with_name(name + ".partial")
+        temporary.write_text(text, encoding="utf-8", newline="")
+        os.replace(temporary, target)
+    return status
