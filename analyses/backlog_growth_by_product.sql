@@ -1,0 +1,24 @@
+-- Question: which procedures' backlogs (cases pending at year end) grew most from 2022 to 2024?
+with
+
+pending as (
+
+    select
+        product_code,
+        max(volume) filter (where reference_year = 2022) as pending_2022,
+        max(volume) filter (where reference_year = 2024) as pending_2024
+    from marts.fct_volumes
+    where metric_code = 'cases_pending'
+    group by product_code
+
+)
+
+select
+    products.product_name_en,
+    pending.pending_2022,
+    pending.pending_2024,
+    pending.pending_2024 - pending.pending_2022 as growth
+from pending
+inner join marts.dim_product as products using (product_code)
+order by growth desc
+limit 5

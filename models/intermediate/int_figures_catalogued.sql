@@ -1,0 +1,113 @@
+{#- Places every printed figure: its table becomes a product, its row a metric with a unit, and
+    the printed form must fit that unit. A figure that cannot be placed stops the build. -#}
+{%- set row_context -%}
+    concat('seeds/raw/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ',
+        source_line, ' (', table_heading_nl, ' / ', row_label_nl, ' / ',
+        reference_year, ')')
+{%- endset -%}
+
+with
+
+figures as (
+
+    select * from {{ ref('stg_jaarcijfers__figures') }}
+
+),
+
+products as (
+
+    select * from {{ ref('stg_reference__products') }}
+
+),
+
+table_rows as (
+
+    select * from {{ ref('stg_reference__table_rows') }}
+
+),
+
+metrics as (
+
+    select * from {{ ref('stg_reference__metrics') }}
+
+),
+
+catalogued as (
+
+    select
+        figures.*,
+        products.product_code,
+        table_rows.metric_code,
+        metrics.unit,
+        metrics.fact_table
+
+    from figures
+    left join products
+        on figures.table_heading_nl = products.table_heading_nl
+    left join table_rows
+        on products.product_code = table_rows.product_code
+        and figures.row_label_nl = table_rows.row_label_nl
+    left join metrics
+        on table_rows.metric_code = metrics.metric_code
+
+),
+
+checked as (
+
+    select
+        *,
+        case
+            when product_code is null
+                then {{ fail_build([row_context, "': table heading not in seeds/reference/products.csv'"]) }}
+            when metric_code is null
+                then {{ fail_build([row_context, "': row label not in seeds/reference/table_rows.csv for product ', product_code"]) }}
+            when unit is null
+                then {{ fail_build([row_context, "': metric ', metric_code, ' not in seeds/reference/metrics.csv'"]) }}
+            when value_status = 'unknown' then true
+            when unit in ('count', 'weeks', 'fte') and printed_format = 'number' then true
+            when unit = 'ratio' and printed_format = 'percentage' then true
+            when unit = 'eur' and printed_format = 'euro' then true
+            else {{ fail_build([row_context, "': ''', value_printed, ''' is printed as a ', printed_format, ' but metric ', metric_code, ' is measured in ', unit"]) }}
+        end as is_placed,
+        case
+            when unit = 'count' and value_number <> trunc(value_number)
+                then {{ fail_build([row_context, "': ''', value_printed, ''' is not a whole number but metric ', metric_code, ' counts'"]) }}
+            else true
+        end as is_whole_where_counted
+
+    from catalogued
+
+),
+
+editioned as (
+
+    select
+        concat_ws('/', edition_year, product_code, metric_code, reference_year) as figure_id,
+        edition_year,
+        reference_year,
+        product_code,
+        metric_code,
+        unit,
+        fact_table,
+        section_nl,
+        subsection_nl,
+        table_heading_nl,
+        table_footnote_number,
+        row_label_nl,
+        row_footnote_number,
+        printed_in,
+        source_line,
+        value_printed,
+        printed_format,
+        value_status,
+        value_number as value,
+        edition_year = max(edition_year) over (
+            partition by product_code, metric_code, reference_year
+        ) as is_latest_edition
+
+    from checked
+    where is_placed and is_whole_where_counted
+
+)
+
+select * from editioned

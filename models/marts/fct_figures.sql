@@ -1,0 +1,36 @@
+with
+
+figures as (
+
+    select * from {{ ref('int_figures_catalogued') }}
+
+),
+
+final as (
+
+    select
+        figure_id,
+        edition_year,
+        reference_year,
+        product_code,
+        metric_code,
+        section_nl,
+        subsection_nl,
+        table_heading_nl,
+        row_label_nl,
+        table_footnote_number,
+        row_footnote_number,
+        printed_in,
+        source_line,
+        value_printed,
+        value_status,
+        value,
+        unit,
+        fact_table,
+        is_latest_edition
+
+    from figures
+
+)
+
+select * from final

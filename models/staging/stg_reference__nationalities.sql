@@ -1,0 +1,24 @@
+with
+
+source as (
+
+    select * from {{ ref('nationalities') }}
+
+),
+
+renamed as (
+
+    select
+        iso_alpha3 as nationality_code,
+        nationality_nl,
+        nationality_en,
+        country_name_en,
+        country_name_nl,
+        iso_alpha2,
+        iso_alpha3
+
+    from source
+
+)
+
+select * from renamed
