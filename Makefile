@@ -1,7 +1,7 @@
 # The README's two commands: `make build` and `make test`. Everything they need is installed
 # here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build test install clean
+.PHONY: build test lint install clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,8 +21,17 @@ install: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/jaarcijfers build
 
-## test: everything `build` checks, plus the Python package's tests
-test: build
+## lint: SQL style (sqlfluff), dbt metadata (dbt-score), documentation coverage (dbt-coverage)
+lint: build
+	$(BIN)/sqlfluff lint models tests analyses
+	$(BIN)/dbt-score lint --fail-any-item-under 9 --fail-project-under 9
+	cp warehouse/ind.duckdb target/catalog_source.duckdb
+	IND_WAREHOUSE_PATH=target/catalog_source.duckdb $(BIN)/dbt docs generate --quiet
+	$(BIN)/dbt-coverage compute doc --cov-fail-under 1.0 --model-path-filter models/marts --model-path-filter models/staging
+	$(BIN)/dbt-coverage compute test --model-path-filter models/marts
+
+## test: everything `build` checks, the linters, and the Python package's tests
+test: build lint
 	$(BIN)/pytest python/tests
 
 clean:

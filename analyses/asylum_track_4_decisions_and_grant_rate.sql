@@ -7,9 +7,11 @@ select
     outcomes.value_printed as grant_rate_printed
 from marts.fct_volumes as volumes
 inner join marts.fct_legal_outcomes as outcomes
-    on volumes.product_code = outcomes.product_code
-    and volumes.reference_year = outcomes.reference_year
-where volumes.product_code = 'asylum_track_4_general'
+    on
+        volumes.product_code = outcomes.product_code
+        and volumes.reference_year = outcomes.reference_year
+where
+    volumes.product_code = 'asylum_track_4_general'
     and volumes.metric_code = 'decisions'
     and outcomes.metric_code = 'grant_rate'
 order by volumes.reference_year

@@ -21,7 +21,9 @@ figures as (
 
 top_nationalities as (
 
-    select edition_year, count(*) as top_nationality_count
+    select
+        edition_year,
+        count(*) as top_nationality_count
     from {{ ref('fct_top_nationalities') }}
     group by edition_year
 
@@ -29,7 +31,9 @@ top_nationalities as (
 
 footnotes as (
 
-    select edition_year, count(*) as footnote_count
+    select
+        edition_year,
+        count(*) as footnote_count
     from {{ ref('dim_footnote') }}
     group by edition_year
 
@@ -49,7 +53,8 @@ from publications
 left join figures using (edition_year)
 left join top_nationalities using (edition_year)
 left join footnotes using (edition_year)
-where publications.figure_count is distinct from figures.figure_count
+where
+    publications.figure_count is distinct from figures.figure_count
     or publications.table_count is distinct from figures.table_count
     or publications.top_nationality_count is distinct from coalesce(top_nationalities.top_nationality_count, 0)
     or publications.footnote_count is distinct from coalesce(footnotes.footnote_count, 0)

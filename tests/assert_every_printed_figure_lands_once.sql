@@ -15,7 +15,11 @@ printed as (
 
 landed as (
 
-    select edition_year, source_line, reference_year, value_printed
+    select
+        edition_year,
+        source_line,
+        reference_year,
+        value_printed
     from {{ ref('fct_figures') }}
 
 ),
@@ -34,13 +38,16 @@ landings_per_printed_figure as (
 
 not_printed as (
 
-    select landed.*, 0 as times_landed
+    select
+        landed.*,
+        0 as times_landed
     from landed
     anti join printed
         using (edition_year, source_line, reference_year, value_printed)
 
 )
 
-select * from landings_per_printed_figure where times_landed <> 1
+select * from landings_per_printed_figure
+where times_landed <> 1
 union all
 select * from not_printed

@@ -4,7 +4,11 @@ with
 
 latest as (
 
-    select product_code, metric_code, reference_year, max(edition_year) as latest_edition_year
+    select
+        product_code,
+        metric_code,
+        reference_year,
+        max(edition_year) as latest_edition_year
     from {{ ref('fct_figures') }}
     group by product_code, metric_code, reference_year
 
@@ -12,13 +16,32 @@ latest as (
 
 shown as (
 
-    select product_code, metric_code, reference_year, edition_year from {{ ref('fct_volumes') }}
+    select
+        product_code,
+        metric_code,
+        reference_year,
+        edition_year
+    from {{ ref('fct_volumes') }}
     union all
-    select product_code, metric_code, reference_year, edition_year from {{ ref('fct_timeliness') }}
+    select
+        product_code,
+        metric_code,
+        reference_year,
+        edition_year
+    from {{ ref('fct_timeliness') }}
     union all
-    select product_code, metric_code, reference_year, edition_year from {{ ref('fct_legal_outcomes') }}
+    select
+        product_code,
+        metric_code,
+        reference_year,
+        edition_year
+    from {{ ref('fct_legal_outcomes') }}
     union all
-    select 'notices_of_default', 'penalty_payments_eur', reference_year, edition_year
+    select
+        'notices_of_default' as product_code,
+        'penalty_payments_eur' as metric_code,
+        reference_year,
+        edition_year
     from {{ ref('fct_penalty_payments') }}
 
 )
@@ -29,5 +52,6 @@ select
 from latest
 left join shown using (product_code, metric_code, reference_year)
 inner join {{ ref('dim_metric') }} as metrics using (metric_code)
-where metrics.fact_table in ('fct_volumes', 'fct_timeliness', 'fct_legal_outcomes', 'fct_penalty_payments')
+where
+    metrics.fact_table in ('fct_volumes', 'fct_timeliness', 'fct_legal_outcomes', 'fct_penalty_payments')
     and shown.edition_year is distinct from latest.latest_edition_year

@@ -4,7 +4,10 @@ with
 
 recorded as (
 
-    select edition_year, source_file, sha256
+    select
+        edition_year,
+        source_file,
+        sha256
     from {{ ref('dim_publication') }}
 
 ),

@@ -45,8 +45,9 @@ catalogued as (
     left join products
         on figures.table_heading_nl = products.table_heading_nl
     left join table_rows
-        on products.product_code = table_rows.product_code
-        and figures.row_label_nl = table_rows.row_label_nl
+        on
+            products.product_code = table_rows.product_code
+            and figures.row_label_nl = table_rows.row_label_nl
     left join metrics
         on table_rows.metric_code = metrics.metric_code
 
@@ -60,18 +61,28 @@ checked as (
             when product_code is null
                 then {{ fail_build([row_context, "': table heading not in seeds/reference/products.csv'"]) }}
             when metric_code is null
-                then {{ fail_build([row_context, "': row label not in seeds/reference/table_rows.csv for product ', product_code"]) }}
+                then {{ fail_build([
+                    row_context,
+                    "': row label not in seeds/reference/table_rows.csv for product ', product_code",
+                ]) }}
             when unit is null
                 then {{ fail_build([row_context, "': metric ', metric_code, ' not in seeds/reference/metrics.csv'"]) }}
             when value_status = 'unknown' then true
             when unit in ('count', 'weeks', 'fte') and printed_format = 'number' then true
             when unit = 'ratio' and printed_format = 'percentage' then true
             when unit = 'eur' and printed_format = 'euro' then true
-            else {{ fail_build([row_context, "': ''', value_printed, ''' is printed as a ', printed_format, ' but metric ', metric_code, ' is measured in ', unit"]) }}
+            else {{ fail_build([
+                row_context,
+                "': ''', value_printed, ''' is printed as a ', printed_format",
+                "' but metric ', metric_code, ' is measured in ', unit",
+            ]) }}
         end as is_placed,
         case
             when unit = 'count' and value_number <> trunc(value_number)
-                then {{ fail_build([row_context, "': ''', value_printed, ''' is not a whole number but metric ', metric_code, ' counts'"]) }}
+                then {{ fail_build([
+                    row_context,
+                    "': ''', value_printed, ''' is not a whole number but metric ', metric_code, ' counts'",
+                ]) }}
             else true
         end as is_whole_where_counted
 

@@ -28,9 +28,10 @@ pivoted as (
         max(figure_id) filter (where metric_code = 'decisions_on_time_share') as decisions_on_time_share_figure_id
 
     from figures
-    where metric_code in (
-        'applications', 'procedures_started', 'decisions', 'cases_pending', 'grant_rate', 'decisions_on_time_share'
-    )
+    where
+        metric_code in (
+            'applications', 'procedures_started', 'decisions', 'cases_pending', 'grant_rate', 'decisions_on_time_share'
+        )
     group by product_code, reference_year
 
 ),
@@ -44,8 +45,9 @@ with_previous_year as (
 
     from pivoted as current_year
     left join pivoted as previous_year
-        on current_year.product_code = previous_year.product_code
-        and current_year.reference_year = previous_year.reference_year + 1
+        on
+            current_year.product_code = previous_year.product_code
+            and current_year.reference_year = previous_year.reference_year + 1
 
 )
 

@@ -61,7 +61,10 @@ checked as (
             as is_latest_edition,
         case
             when product_code is null
-                then {{ fail_build([row_context, "': list heading not in column top3_list_heading_nl of seeds/reference/products.csv'"]) }}
+                then {{ fail_build([
+                    row_context,
+                    "': list heading not in column top3_list_heading_nl of seeds/reference/products.csv'",
+                ]) }}
             when nationality_code is null
                 then {{ fail_build([row_context, "': nationality not in seeds/reference/nationalities.csv'"]) }}
             else true

@@ -32,7 +32,7 @@ printed_sections as (
         subsection_nl
 
     from figures
-    order by product_code, edition_year desc
+    order by product_code asc, edition_year desc
 
 ),
 

@@ -9,9 +9,10 @@ product_years as (
 
 ),
 
-half_percentage_point as (
+-- The IND prints rates as whole percents: the true rate is within half a point of it.
+printed_rate_precision as (
 
-    select cast(0.005 as decimal(18, 4)) as margin
+    select cast(0.005 as decimal(18, 4)) as rate_margin
 
 ),
 
@@ -23,26 +24,26 @@ estimates as (
         reference_year,
         edition_year,
         round(decisions * grant_rate) as value,
-        round(decisions * greatest(grant_rate - margin, 0)) as value_lower_bound,
-        round(decisions * least(grant_rate + margin, 1)) as value_upper_bound,
+        round(decisions * greatest(grant_rate - rate_margin, 0)) as value_lower_bound,
+        round(decisions * least(grant_rate + rate_margin, 1)) as value_upper_bound,
         'decisions × grant_rate' as formula,
         [decisions_figure_id, grant_rate_figure_id] as input_figure_ids
-    from product_years, half_percentage_point
+    from product_years, printed_rate_precision
     where decisions is not null and grant_rate is not null
 
     union all
 
     select
         product_code,
-        'estimated_decisions_on_time',
+        'estimated_decisions_on_time' as metric_code,
         reference_year,
         edition_year,
-        round(decisions * decisions_on_time_share),
-        round(decisions * greatest(decisions_on_time_share - margin, 0)),
-        round(decisions * least(decisions_on_time_share + margin, 1)),
-        'decisions × decisions_on_time_share',
-        [decisions_figure_id, decisions_on_time_share_figure_id]
-    from product_years, half_percentage_point
+        round(decisions * decisions_on_time_share) as value,
+        round(decisions * greatest(decisions_on_time_share - rate_margin, 0)) as value_lower_bound,
+        round(decisions * least(decisions_on_time_share + rate_margin, 1)) as value_upper_bound,
+        'decisions × decisions_on_time_share' as formula,
+        [decisions_figure_id, decisions_on_time_share_figure_id] as input_figure_ids
+    from product_years, printed_rate_precision
     where decisions is not null and decisions_on_time_share is not null
 
 ),
@@ -64,12 +65,12 @@ backlog_dynamics as (
 
     select
         product_code,
-        'intake_minus_decisions',
+        'intake_minus_decisions' as metric_code,
         reference_year,
         edition_year,
-        intake - decisions,
-        'intake − decisions',
-        [intake_figure_id, decisions_figure_id]
+        intake - decisions as value,
+        'intake − decisions' as formula,
+        [intake_figure_id, decisions_figure_id] as input_figure_ids
     from product_years
     where intake is not null and decisions is not null
 
@@ -77,26 +78,29 @@ backlog_dynamics as (
 
     select
         product_code,
-        'stock_flow_gap',
+        'stock_flow_gap' as metric_code,
         reference_year,
         edition_year,
-        (cases_pending - cases_pending_previous_year) - (intake - decisions),
-        '(cases_pending − cases_pending of the previous year) − (intake − decisions)',
-        [cases_pending_figure_id, cases_pending_previous_year_figure_id, intake_figure_id, decisions_figure_id]
+        (cases_pending - cases_pending_previous_year) - (intake - decisions) as value,
+        '(cases_pending − cases_pending of the previous year) − (intake − decisions)' as formula,
+        [
+            cases_pending_figure_id, cases_pending_previous_year_figure_id, intake_figure_id, decisions_figure_id
+        ] as input_figure_ids
     from product_years
-    where cases_pending is not null and cases_pending_previous_year is not null
+    where
+        cases_pending is not null and cases_pending_previous_year is not null
         and intake is not null and decisions is not null
 
     union all
 
     select
         product_code,
-        'applications_per_decision',
+        'applications_per_decision' as metric_code,
         reference_year,
         edition_year,
-        round(intake / decisions, 4),
-        'intake ÷ decisions',
-        [intake_figure_id, decisions_figure_id]
+        round(intake / decisions, 4) as value,
+        'intake ÷ decisions' as formula,
+        [intake_figure_id, decisions_figure_id] as input_figure_ids
     from product_years
     where intake is not null and decisions > 0
 
@@ -124,10 +128,10 @@ final as (
         metric_code,
         reference_year,
         edition_year,
-        cast(value as decimal(18, 4)),
-        null,
-        null,
-        true,
+        cast(value as decimal(18, 4)) as value,
+        null as value_lower_bound,
+        null as value_upper_bound,
+        true as is_derived,
         formula,
         input_figure_ids
     from backlog_dynamics

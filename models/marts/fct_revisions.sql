@@ -44,7 +44,8 @@ revised as (
         figure_id as later_figure_id
 
     from successive_editions
-    where earlier_edition_year is not null
+    where
+        earlier_edition_year is not null
         and value is distinct from earlier_value
 
 )

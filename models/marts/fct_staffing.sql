@@ -3,7 +3,8 @@ with
 figures as (
 
     select * from {{ ref('int_figures_catalogued') }}
-    where fact_table = 'fct_staffing'
+    where
+        fact_table = 'fct_staffing'
         and is_latest_edition
 
 ),

@@ -3,7 +3,8 @@ with
 figures as (
 
     select * from {{ ref('int_figures_catalogued') }}
-    where fact_table = 'fct_volumes'
+    where
+        fact_table = 'fct_volumes'
         and is_latest_edition
 
 ),
@@ -37,9 +38,10 @@ final as (
 
     from volumes as current_year
     left join volumes as previous_year
-        on current_year.product_code = previous_year.product_code
-        and current_year.metric_code = previous_year.metric_code
-        and current_year.reference_year = previous_year.reference_year + 1
+        on
+            current_year.product_code = previous_year.product_code
+            and current_year.metric_code = previous_year.metric_code
+            and current_year.reference_year = previous_year.reference_year + 1
 
 )
 

@@ -1,5 +1,5 @@
 {%- set row_context -%}
-    concat('seeds/reference/metrics.csv, metric ', metric_code)
+concat('seeds/reference/metrics.csv, metric ', metric_code)
 {%- endset -%}
 
 with

@@ -1,5 +1,5 @@
 {%- set row_context -%}
-    concat('seeds/reference/publication_sources.csv, ', source_file)
+concat('seeds/reference/publication_sources.csv, ', source_file)
 {%- endset -%}
 
 with
@@ -20,11 +20,15 @@ renamed as (
         case
             when published_on is null then null
             when try_cast(published_on as date) is not null then cast(published_on as date)
-            else {{ fail_build([row_context, "': published_on '''", "published_on", "''' is not a date (YYYY-MM-DD)'"]) }}
+            else {{ fail_build([
+                row_context, "': published_on '''", "published_on", "''' is not a date (YYYY-MM-DD)'",
+            ]) }}
         end as published_on,
         case
             when try_cast(accessed_on as date) is not null then cast(accessed_on as date)
-            else {{ fail_build([row_context, "': accessed_on '''", "coalesce(accessed_on, '<empty>')", "''' is not a date (YYYY-MM-DD)'"]) }}
+            else {{ fail_build([
+                row_context, "': accessed_on '''", "coalesce(accessed_on, '<empty>')", "''' is not a date (YYYY-MM-DD)'",
+            ]) }}
         end as accessed_on,
         source_note
 
