@@ -1,4 +1,5 @@
--- Question: which procedures' backlogs (cases pending at year end) grew most from 2022 to 2024?
+-- Question: which procedures' backlogs (cases pending at year end) grew fastest from 2022 to
+-- 2024, in cases and relative to 2022?
 with
 
 pending as (
@@ -15,10 +16,12 @@ pending as (
 
 select
     products.product_name_en,
+    products.product_name_nl,
     pending.pending_2022,
     pending.pending_2024,
-    pending.pending_2024 - pending.pending_2022 as growth
+    pending.pending_2024 - pending.pending_2022 as growth,
+    round(pending.pending_2024 / pending.pending_2022, 2) as growth_factor
 from pending
-inner join marts.dim_product as products using (product_code)
+inner join marts.dim_product as products on pending.product_code = products.product_code
 order by growth desc
 limit 5

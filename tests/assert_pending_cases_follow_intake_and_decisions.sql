@@ -1,6 +1,6 @@
 -- Stocks and flows agree: cases pending at the end of a year equal those at the end of the
 -- year before, plus applications (or procedures) received, minus decisions. The publication
--- rounds to tens, so a gap of up to 10 is rounding; in the 2024 edition 17 of the 28
+-- rounds to tens, so a gap of up to 10 is rounding; in the 2024 edition 19 of the 30
 -- product-years reconcile exactly and the other 11 are off by exactly 10.
 with
 

@@ -46,9 +46,9 @@ final as (
         products.domain_code,
         domains.domain_name_en,
         domains.domain_name_nl,
-        printed_sections.section_nl,
+        printed_sections.section_nl as section_name_nl,
         sections.section_name_en,
-        printed_sections.subsection_nl,
+        printed_sections.subsection_nl as subsection_name_nl,
         subsections.section_name_en as subsection_name_en,
         products.top3_list_heading_nl
 

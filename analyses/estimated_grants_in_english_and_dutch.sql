@@ -1,0 +1,19 @@
+-- Question: for every product with a grant rate, how many grants did 2024's decisions imply,
+-- labelled in English and in Dutch as printed? (Estimated grants are derived, not published.)
+select
+    products.product_name_en,
+    products.product_name_nl,
+    products.domain_name_en,
+    products.domain_name_nl,
+    metrics.metric_name_en,
+    metrics.metric_name_nl,
+    derived.value as estimated_grants,
+    derived.is_derived,
+    derived.formula
+from marts.fct_derived_measures as derived
+inner join marts.dim_product as products on derived.product_code = products.product_code
+inner join marts.dim_metric as metrics on derived.metric_code = metrics.metric_code
+where
+    derived.metric_code = 'estimated_grants'
+    and derived.reference_year = 2024
+order by derived.value desc
