@@ -1,7 +1,7 @@
-# The README's two commands: `make build` and `make test`. Everything they need is installed
-# here from pinned versions into .venv; a second run reuses it.
+# The README's commands: `make build`, `make report` and `make test`. Everything they need is
+# installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build test install clean
+.PHONY: build report test install clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,8 +21,12 @@ install: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/jaarcijfers build
 
-## test: everything `build` checks, plus the Python package's tests
-test: build
+## report: write reports/jaarcijfers.html, the charts of the marts, from the built warehouse
+report: build
+	$(BIN)/jaarcijfers report
+
+## test: everything `build` checks, the report, and the Python package's tests (with a browser)
+test: report
 	$(BIN)/pytest python/tests
 
 clean:
