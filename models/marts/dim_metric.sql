@@ -16,7 +16,8 @@ final as (
         unit,
         short_unit,
         decimal_places,
-        fact_table
+        fact_table,
+        is_derived
 
     from metrics
 

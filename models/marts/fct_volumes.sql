@@ -8,7 +8,7 @@ figures as (
 
 ),
 
-final as (
+volumes as (
 
     select
         product_code,
@@ -21,6 +21,25 @@ final as (
         figure_id
 
     from figures
+
+),
+
+final as (
+
+    select
+        current_year.*,
+        previous_year.volume as previous_year_volume,
+        current_year.volume - previous_year.volume as volume_change,
+        cast(
+            round((current_year.volume - previous_year.volume) / nullif(previous_year.volume, 0), 4)
+            as decimal(18, 4)
+        ) as volume_change_relative
+
+    from volumes as current_year
+    left join volumes as previous_year
+        on current_year.product_code = previous_year.product_code
+        and current_year.metric_code = previous_year.metric_code
+        and current_year.reference_year = previous_year.reference_year + 1
 
 )
 

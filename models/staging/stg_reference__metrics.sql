@@ -20,7 +20,8 @@ renamed as (
         nullif(short_unit, '') as short_unit,
         {{ text_to_integer('decimal_places', row_context) }} as decimal_places,
         fact_table,
-        metric_description
+        metric_description,
+        is_derived = 'true' as is_derived
 
     from source
 
