@@ -52,12 +52,14 @@ def source_line(rows: list[dict]) -> str:
     return f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}"
 
 
-def _finish(chart: alt.TopLevelMixin, title: str, rows: list[dict]) -> alt.TopLevelMixin:
+def _finish(chart: alt.TopLevelMixin, title: str, rows: list[dict], derived: bool = False) -> alt.TopLevelMixin:
+    """Title, source line and the report's shared look; a derived chart says it is not published."""
+    subtitle = source_line(rows) + ("; derived by this project, not published by the IND" if derived else "")
     return (
         chart.properties(
             title=alt.Title(
                 title,
-                subtitle=source_line(rows),
+                subtitle=subtitle,
                 anchor="start",
                 fontSize=15,
                 subtitleColor=MUTED,
@@ -75,7 +77,9 @@ def _year_colour() -> alt.Color:
     return alt.Color("reference_year:O", title="Year", scale=alt.Scale(scheme="blues"), legend=alt.Legend(orient="right", columns=1))
 
 
-def _grouped_bars(rows: list[dict], value: str, axis_title: str, is_share: bool, title: str) -> alt.TopLevelMixin:
+def _grouped_bars(
+    rows: list[dict], value: str, axis_title: str, is_share: bool, title: str, derived: bool = False
+) -> alt.TopLevelMixin:
     """One horizontal bar per year for each labelled row: easy to read across many procedures."""
     axis = alt.Axis(format="%", tickCount=10) if is_share else alt.Axis()
     scale = alt.Scale(domain=[0, 1]) if is_share else alt.Scale()
@@ -91,13 +95,13 @@ def _grouped_bars(rows: list[dict], value: str, axis_title: str, is_share: bool,
                 alt.Tooltip("label:N", title="Procedure"),
                 alt.Tooltip("label_nl:N", title="Dutch"),
                 alt.Tooltip("reference_year:O", title="Year"),
-                alt.Tooltip("value_printed:N", title="As printed"),
+                alt.Tooltip("value_printed:N", title="Derived as" if derived else "As printed"),
                 alt.Tooltip("edition_year:O", title="Edition"),
             ],
         )
         .properties(width=CHART_WIDTH - 360, height=alt.Step(9))
     )
-    return _finish(chart, title, rows)
+    return _finish(chart, title, rows, derived)
 
 
 class _Report:
@@ -144,7 +148,7 @@ class _Report:
                 count(distinct v.product_code) as products,
                 sum(v.volume) filter (where v.reference_year = ?) as latest_value,
                 sum(v.volume) filter (where v.reference_year = ?) as previous_value,
-                max(v.edition_year) as edition_year
+                min(v.edition_year) as earliest_edition_year, max(v.edition_year) as edition_year
             from marts.fct_volumes as v
             join both_years using (product_code, metric_code)
             join marts.dim_metric as m using (metric_code)
@@ -154,7 +158,7 @@ class _Report:
             select m.metric_code, m.metric_name_en, m.metric_name_nl, 'fte', 1,
                 max(s.total_staff_fte) filter (where s.reference_year = ?),
                 max(s.total_staff_fte) filter (where s.reference_year = ?),
-                max(s.edition_year)
+                min(s.edition_year), max(s.edition_year)
             from marts.fct_staffing as s, marts.dim_metric as m
             where m.metric_code = 'total_staff_fte' and s.reference_year in (?, ?)
             group by all
@@ -162,7 +166,7 @@ class _Report:
             select m.metric_code, m.metric_name_en, m.metric_name_nl, 'eur', 1,
                 max(p.amount_eur) filter (where p.reference_year = ?),
                 max(p.amount_eur) filter (where p.reference_year = ?),
-                max(p.edition_year)
+                min(p.edition_year), max(p.edition_year)
             from marts.fct_penalty_payments as p, marts.dim_metric as m
             where m.metric_code = 'penalty_payments_eur' and p.reference_year in (?, ?)
             group by all
@@ -180,21 +184,16 @@ class _Report:
             f'<div class="cards">{cards}</div>'
         )
         changes = self.query(
-            f"""
+            """
             select p.product_name_en as label, p.product_name_nl as label_nl, p.domain_name_en,
                 m.metric_name_en || ' · ' || m.metric_name_nl as metric_label,
-                current.volume as latest_value, earlier.volume as previous_value,
-                (current.volume - earlier.volume) / earlier.volume as relative_change,
-                current.edition_year
-            from marts.fct_volumes as current
-            join marts.fct_volumes as earlier
-                on earlier.product_code = current.product_code
-                and earlier.metric_code = current.metric_code
-                and earlier.reference_year = current.reference_year - 1
-            join marts.dim_product as p on p.product_code = current.product_code
-            join marts.dim_metric as m on m.metric_code = current.metric_code
-            where current.reference_year = ? and current.metric_code in (select unnest(?))
-                and earlier.volume > 0
+                v.volume as latest_value, v.previous_year_volume as previous_value,
+                v.volume_change_relative as relative_change, v.edition_year
+            from marts.fct_volumes as v
+            join marts.dim_product as p using (product_code)
+            join marts.dim_metric as m using (metric_code)
+            where v.reference_year = ? and v.metric_code in (select unnest(?))
+                and v.volume_change_relative is not null
             order by label, metric_label
             """,
             [latest, list(BACKLOG_METRICS)],
@@ -220,7 +219,8 @@ class _Report:
             f'<div class="card-label">{html.escape(row["metric_name_en"])} '
             f'<span class="nl" title="{html.escape(row["metric_name_nl"])}">{html.escape(row["metric_name_nl"])}</span></div>'
             f'<div class="card-change">{html.escape(versus)}</div>'
-            f'<div class="card-scope">{html.escape(scope)} · edition {row["edition_year"]}</div>'
+            f'<div class="card-scope">{html.escape(scope)}</div>'
+            f'<div class="card-scope">{html.escape(source_line([{"edition_year": row["earliest_edition_year"]}, row]))}</div>'
             "</div>"
         )
 
@@ -464,7 +464,7 @@ class _Report:
             "backlog",
             "Backlog dynamics · Voorraad en beslissingen",
             intro,
-            [self.growth_scatter(growth, first), self.months_of_stock(stock)],
+            [self.growth_scatter(growth, first), self.intake_minus_decisions(), self.months_of_stock(stock)],
         )
 
     def growth_scatter(self, rows: list[dict], first: int) -> alt.TopLevelMixin:
@@ -505,6 +505,26 @@ class _Report:
             chart,
             f"Cases pending against decisions, change {first}–{self.latest_year}: above the dashed line the backlog grew faster",
             rows,
+        )
+
+    def intake_minus_decisions(self) -> alt.TopLevelMixin:
+        rows = self.query(
+            """
+            select p.product_name_en as label, p.product_name_nl as label_nl, d.reference_year, d.value,
+                format('{:,}', d.value::bigint) || ' = ' || d.formula as value_printed, d.edition_year
+            from marts.fct_derived_measures as d
+            join marts.dim_product as p using (product_code)
+            where d.metric_code = 'intake_minus_decisions'
+            order by label, d.reference_year
+            """
+        )
+        return _grouped_bars(
+            rows,
+            "value",
+            "Intake (applications or procedures started) minus decisions (number)",
+            False,
+            "Intake minus decisions, per procedure and year: above zero the backlog grows",
+            derived=True,
         )
 
     def months_of_stock(self, rows: list[dict]) -> alt.TopLevelMixin:
@@ -571,61 +591,80 @@ class _Report:
     def revisions(self) -> Section:
         rows = self.query(
             """
-            with editions as (
-                select f.*, lag(f.value) over figure as old_value, lag(f.edition_year) over figure as old_edition_year,
-                    lag(f.value_printed) over figure as old_value_printed
-                from marts.fct_figures as f
-                window figure as (partition by product_code, metric_code, reference_year order by edition_year)
-            )
-            select p.product_name_en || ': ' || m.metric_name_en || ', ' || e.reference_year as label,
+            select p.product_name_en || ': ' || m.metric_name_en || ', ' || r.reference_year as label,
                 p.product_name_nl || ': ' || m.metric_name_nl as label_nl,
-                e.reference_year, e.old_edition_year, e.edition_year,
-                e.old_value, e.value as new_value, e.old_value_printed || ' → ' || e.value_printed as value_printed,
-                (e.value - e.old_value) / e.old_value as relative_difference
-            from editions as e
+                r.reference_year, r.earlier_edition_year, r.later_edition_year,
+                r.earlier_value_printed || ' → ' || r.later_value_printed as value_printed,
+                r.relative_difference, r.unit
+            from marts.fct_revisions as r
             join marts.dim_product as p using (product_code)
             join marts.dim_metric as m using (metric_code)
-            where e.old_edition_year is not null and e.value is distinct from e.old_value and e.old_value <> 0
-            order by abs(relative_difference) desc
+            where r.relative_difference is not null
+            order by label, r.later_edition_year
             """
         )
         editions = ", ".join(str(edition["edition_year"]) for edition in self.editions)
         section = Section(
             "revisions",
             "Revisions between editions · Bijstellingen",
-            f"<p>Editions loaded: {editions}. Figures that differ from the edition before that "
-            f"printed them: {len(rows)}.</p>",
+            f"<p>Editions loaded: {editions}. Figures a later edition restated: {len(rows)}.</p>",
         )
         if rows:
+            section.intro += _terms_table(
+                ("Figure", "Dutch", "Editions", "As printed"),
+                [
+                    (row["label"], row["label_nl"], f"{row['earlier_edition_year']} → {row['later_edition_year']}", row["value_printed"])
+                    for row in rows
+                ],
+            )
             chart = (
                 alt.Chart(alt.Data(values=rows))
                 .mark_bar()
                 .encode(
-                    y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("relative_difference", op="max", order="descending")),
-                    x=alt.X("relative_difference:Q", title="Revision: new value against the earlier edition's (%)", axis=alt.Axis(format="+%")),
-                    color=alt.condition("datum.relative_difference > 0", alt.value("#e6550d"), alt.value("#3182bd")),
+                    y=alt.Y("label:N", title=None, sort=alt.SortField("label")),
+                    x=alt.X(
+                        "relative_difference:Q",
+                        title="Later edition's value against the earlier edition's (%)",
+                        axis=alt.Axis(format="+.1%"),
+                    ),
+                    color=alt.Color(
+                        "direction:N",
+                        title=None,
+                        scale=alt.Scale(domain=["Revised up", "Revised down"], range=["#e6550d", "#3182bd"]),
+                    ),
                     tooltip=[
                         alt.Tooltip("label:N", title="Figure"),
                         alt.Tooltip("label_nl:N", title="Dutch"),
-                        alt.Tooltip("old_edition_year:O", title="Earlier edition"),
-                        alt.Tooltip("edition_year:O", title="Later edition"),
+                        alt.Tooltip("earlier_edition_year:O", title="Earlier edition"),
+                        alt.Tooltip("later_edition_year:O", title="Later edition"),
                         alt.Tooltip("value_printed:N", title="As printed"),
                         alt.Tooltip("relative_difference:Q", title="Revision", format="+.1%"),
                     ],
                 )
-                .properties(width=CHART_WIDTH - 300, height=alt.Step(18))
+                .transform_calculate(direction="datum.relative_difference > 0 ? 'Revised up' : 'Revised down'")
+                .properties(width=CHART_WIDTH - 360, height=alt.Step(24))
             )
-            sources = [{"edition_year": row[key]} for row in rows for key in ("old_edition_year", "edition_year")]
-            section.blocks.append(_finish(chart, "Figures revised in a later edition, relative to the earlier one", sources))
+            sources = [{"edition_year": row[key]} for row in rows for key in ("earlier_edition_year", "later_edition_year")]
+            section.blocks.append(_finish(chart, "Figures restated by a later edition: change against the earlier edition (%)", sources))
         return section
 
     def glossary(self) -> Section:
         metrics = self.query(
-            "select metric_name_en, metric_name_nl, unit, metric_description from marts.dim_metric order by fact_table, metric_name_en"
+            "select metric_name_en, metric_name_nl, unit, metric_description, is_derived "
+            "from marts.dim_metric order by is_derived, fact_table, metric_name_en"
         )
         table = _terms_table(
-            ("Figure", "Dutch (as printed)", "Unit", "Definition"),
-            [(m["metric_name_en"], m["metric_name_nl"], m["unit"], m["metric_description"] or "") for m in metrics],
+            ("Figure", "Dutch", "Unit", "Published or derived", "Definition"),
+            [
+                (
+                    metric["metric_name_en"],
+                    metric["metric_name_nl"],
+                    metric["unit"],
+                    "derived by this project" if metric["is_derived"] else "published",
+                    metric["metric_description"] or "",
+                )
+                for metric in metrics
+            ],
         )
         return Section("glossary", "Terms · Begrippen", table)
 
