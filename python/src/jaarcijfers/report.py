@@ -202,14 +202,11 @@ class _Report:
 
     def card(self, row: dict) -> str:
         latest, previous = row["latest_value"], row["previous_value"]
-        if row["unit"] == "eur":
-            shown = f"€ {latest / 1e6:,.1f} million"
-        else:
-            shown = f"{latest:,.0f}" + (" FTE" if row["unit"] == "fte" else "")
+        shown = _amount(latest, row["unit"])
         if previous:
             change = (latest - previous) / previous
             arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-            versus = f"{arrow} {change:+.1%} vs {self.previous_year} ({previous:,.0f})"
+            versus = f"{arrow} {change:+.1%} vs {self.previous_year} ({_amount(previous, row['unit'])})"
         else:
             versus = f"no figure for {self.previous_year}"
         scope = f"{row['products']} procedures" if row["unit"] == "count" and row["products"] > 1 else ""
@@ -667,6 +664,12 @@ class _Report:
             ],
         )
         return Section("glossary", "Terms · Begrippen", table)
+
+
+def _amount(value: float, unit: str) -> str:
+    if unit == "eur":
+        return f"€ {value / 1e6:,.1f} million"
+    return f"{value:,.0f}" + (" FTE" if unit == "fte" else "")
 
 
 def _terms_table(headings: tuple[str, ...], rows: list[tuple[str, ...]], summary: str | None = None) -> str:
