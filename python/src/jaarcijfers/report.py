@@ -17,11 +17,10 @@ from pathlib import Path
 import altair as alt
 import duckdb
 import vl_convert
-from altair.utils._importers import vl_version_for_vl_convert
 
 DOMAIN_ORDER = ("regular_residence", "naturalisation", "asylum", "legal", "services", "organisation")
 OVERVIEW_METRICS = ("applications", "decisions", "cases_pending", "first_asylum_applications")
-BACKLOG_METRICS = ("applications", "decisions", "cases_pending")
+CHANGE_METRICS = ("applications", "decisions", "cases_pending")
 CHART_WIDTH = 760
 MUTED = "#555555"
 
@@ -31,7 +30,7 @@ class Section:
     anchor: str
     title: str
     intro: str = ""
-    blocks: list[str | alt.TopLevelMixin] = field(default_factory=list)
+    charts: list[alt.TopLevelMixin] = field(default_factory=list)
 
 
 def _query(connection: duckdb.DuckDBPyConnection, sql: str, parameters: list | None = None) -> list[dict]:
@@ -196,7 +195,7 @@ class _Report:
                 and v.volume_change_relative is not null
             order by label, metric_label
             """,
-            [latest, list(BACKLOG_METRICS)],
+            [latest, list(CHANGE_METRICS)],
         )
         return Section("overview", f"Overview {latest}", intro, [self.change_heatmap(changes)])
 
@@ -283,24 +282,24 @@ class _Report:
             [code],
         )
         if volumes:
-            section.blocks.append(self.volume_lines(volumes, name_en))
+            section.charts.append(self.volume_lines(volumes, name_en))
         outcomes = self.labelled_rows("fct_legal_outcomes", "rate", "grant_rate", code)
         if outcomes:
             only_grants = all(row["metric_code"] == "grant_rate" for row in outcomes)
             what = "Grant rate: share of decisions that granted the application" if only_grants else "Grant rates and other outcome rates"
-            section.blocks.append(_grouped_bars(outcomes, "value", "Share (%)", True, f"{name_en}: {what}, per year"))
+            section.charts.append(_grouped_bars(outcomes, "value", "Share (%)", True, f"{name_en}: {what}, per year"))
         on_time = self.labelled_rows("fct_timeliness", "share_on_time", "decisions_on_time_share", code)
         if on_time:
             only_decisions = all(row["metric_code"] == "decisions_on_time_share" for row in on_time)
             what = "share of decisions taken within the legal time limit" if only_decisions else "share decided or handled within the time limit"
-            section.blocks.append(_grouped_bars(on_time, "value", "Share on time (%)", True, f"{name_en}: {what}, per year"))
+            section.charts.append(_grouped_bars(on_time, "value", "Share on time (%)", True, f"{name_en}: {what}, per year"))
         lead_times = self.labelled_rows("fct_timeliness", "lead_time_weeks", "lead_time_weeks", code)
         if lead_times:
-            section.blocks.append(
+            section.charts.append(
                 _grouped_bars(lead_times, "value", "Average lead time (weeks)", False, f"{name_en}: average time from application to decision, in weeks")
             )
         if code == "organisation":
-            section.blocks.append(self.staffing())
+            section.charts.append(self.staffing())
         return section
 
     def labelled_rows(self, fact_table: str, column: str, usual_metric: str, domain_code: str) -> list[dict]:
@@ -642,7 +641,7 @@ class _Report:
                 .properties(width=CHART_WIDTH - 360, height=alt.Step(24))
             )
             sources = [{"edition_year": row[key]} for row in rows for key in ("earlier_edition_year", "later_edition_year")]
-            section.blocks.append(_finish(chart, "Figures restated by a later edition: change against the earlier edition (%)", sources))
+            section.charts.append(_finish(chart, "Figures restated by a later edition: change against the earlier edition (%)", sources))
         return section
 
     def glossary(self) -> Section:
@@ -722,18 +721,20 @@ def render_html(sections: list[Section], editions: list[dict]) -> tuple[str, int
     body = []
     for section in sections:
         body.append(f'<section id="{section.anchor}"><h2>{html.escape(section.title)}</h2>{section.intro}')
-        for block in section.blocks:
+        for chart in section.charts:
             chart_count += 1
-            spec = json.dumps(block.to_dict(), separators=(",", ":")).replace("</", "<\\/")
+            spec = json.dumps(chart.to_dict(), separators=(",", ":")).replace("</", "<\\/")
             body.append(
                 f'<div class="chart" id="chart-{chart_count}" data-spec="spec-{chart_count}"></div>'
                 f'<script type="application/json" id="spec-{chart_count}">{spec}</script>'
             )
         body.append("</section>")
-    navigation = " ".join(f'<a href="#{s.anchor}">{html.escape(s.title.split(" · ")[0])}</a>' for s in sections)
+    navigation = " ".join(f'<a href="#{section.anchor}">{html.escape(section.title.split(" · ")[0])}</a>' for section in sections)
     latest = editions[-1]
     edition_list = ", ".join(str(edition["edition_year"]) for edition in editions)
-    bundle = vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert()).replace("</script", "<\\/script")
+    # The bundle's Vega-Lite must be the version Altair writes specs for (v6.4.1 -> v6_4).
+    vega_lite_version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+    bundle = vl_convert.javascript_bundle(vl_version=vega_lite_version).replace("</script", "<\\/script")
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
