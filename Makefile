@@ -1,7 +1,7 @@
-# The README's two commands: `make build` and `make test`. Everything they need is installed
-# here from pinned versions into .venv; a second run reuses it.
+# The README's commands: `make build`, `make report` and `make test`. Everything they need is
+# installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build test lint install clean
+.PHONY: build report test lint install clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -30,8 +30,12 @@ lint: build
 	$(BIN)/dbt-coverage compute doc --cov-fail-under 1.0 --model-path-filter models/marts --model-path-filter models/staging
 	$(BIN)/dbt-coverage compute test --model-path-filter models/marts
 
-## test: everything `build` checks, the linters, and the Python package's tests
-test: build lint
+## report: write reports/jaarcijfers.html, the charts of the marts, from the built warehouse
+report: build
+	$(BIN)/jaarcijfers report
+
+## test: everything `build` checks, the linters, the report, and the Python package's tests (with a browser)
+test: build lint report
 	$(BIN)/pytest python/tests
 
 clean:

@@ -9,6 +9,7 @@ from pathlib import Path
 from jaarcijfers.catalogue import load_catalogue
 from jaarcijfers.extract import ExtractionError, extract_edition
 from jaarcijfers.publish import build_and_publish
+from jaarcijfers.report import build_report
 from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
 
 
@@ -77,6 +78,18 @@ def _build(args: argparse.Namespace) -> int:
     return build_and_publish(args.project_dir.resolve(), args.warehouse, args.dbt_arguments)
 
 
+def _report(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    warehouse = args.warehouse if args.warehouse.is_absolute() else project_dir / args.warehouse
+    output = args.output if args.output.is_absolute() else project_dir / args.output
+    if not warehouse.is_file():
+        print(f"error: {warehouse}: no warehouse; run make build first", file=sys.stderr)
+        return 2
+    chart_count = build_report(warehouse, output)
+    print(f"jaarcijfers report: wrote {output} ({chart_count} charts)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jaarcijfers", description=__doc__)
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
@@ -98,6 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build")
     build.set_defaults(run=_build)
+    report = commands.add_parser("report", help="write the HTML report of charts from the marts")
+    report.add_argument(
+        "--warehouse",
+        type=Path,
+        default=Path("warehouse/ind.duckdb"),
+        help="warehouse to read, opened read-only (default: warehouse/ind.duckdb)",
+    )
+    report.add_argument(
+        "--output",
+        type=Path,
+        default=Path("reports/jaarcijfers.html"),
+        help="HTML file to write (default: reports/jaarcijfers.html)",
+    )
+    report.set_defaults(run=_report)
     args = parser.parse_args(argv)
     return args.run(args)
 
