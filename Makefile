@@ -22,11 +22,14 @@ build: $(INSTALLED)
 	$(BIN)/jaarcijfers build
 
 ## lint: SQL style (sqlfluff), dbt metadata (dbt-score), documentation coverage (dbt-coverage)
+# docs generate rewrites target/; its copy of the warehouse is still named ind.duckdb so that the
+# database name in target/semantic_manifest.json stays the published warehouse's, which mf reads.
 lint: build
 	$(BIN)/sqlfluff lint models tests analyses
 	$(BIN)/dbt-score lint --fail-any-item-under 9 --fail-project-under 9
-	cp warehouse/ind.duckdb target/catalog_source.duckdb
-	IND_WAREHOUSE_PATH=target/catalog_source.duckdb $(BIN)/dbt docs generate --quiet
+	mkdir -p target/catalog
+	cp warehouse/ind.duckdb target/catalog/ind.duckdb
+	IND_WAREHOUSE_PATH=target/catalog/ind.duckdb $(BIN)/dbt docs generate --quiet
 	$(BIN)/dbt-coverage compute doc --cov-fail-under 1.0 --model-path-filter models/marts --model-path-filter models/staging
 	$(BIN)/dbt-coverage compute test --model-path-filter models/marts
 
