@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
+# MetricFlow only reads the warehouse: opened read-only, it can run beside other readers.
+MF := IND_WAREHOUSE_ACCESS_MODE=read_only $(BIN)/mf
 
 $(INSTALLED): requirements.txt python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +39,10 @@ lint: build
 report: build
 	$(BIN)/jaarcijfers report
 
-## test: everything `build` checks, the linters, the report, and the Python package's tests (with a browser)
+## test: everything `build` checks, the linters, the report, the semantic layer against the
+## warehouse, and the Python package's tests (with a browser)
 test: build lint report
+	$(MF) validate-configs
 	$(BIN)/pytest python/tests
 
 clean:

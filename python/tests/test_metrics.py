@@ -1,0 +1,81 @@
+"""The semantic layer's metrics, asked with `mf query` as the README shows, against SQL on the marts.
+
+Reads the published warehouse and target/semantic_manifest.json, both written by `make build`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import PROJECT_DIR
+
+WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
+SEMANTIC_MANIFEST = PROJECT_DIR / "target" / "semantic_manifest.json"
+
+ASYLUM_GRANT_RATE_PER_YEAR_IN_SQL = """
+    select
+        grants.reference_year,
+        sum(grants.value) / sum(decisions.volume) as grant_rate,
+        avg(printed_rates.rate) as mean_of_printed_rates
+    from marts.fct_derived_measures as grants
+    inner join marts.fct_volumes as decisions
+        on grants.product_code = decisions.product_code
+        and grants.reference_year = decisions.reference_year
+        and decisions.metric_code = 'decisions'
+    inner join marts.fct_legal_outcomes as printed_rates
+        on grants.product_code = printed_rates.product_code
+        and grants.reference_year = printed_rates.reference_year
+        and printed_rates.metric_code = 'grant_rate'
+    inner join marts.dim_product as products
+        on grants.product_code = products.product_code
+    where grants.metric_code = 'estimated_grants'
+        and products.domain_code = 'asylum'
+    group by grants.reference_year
+    order by grants.reference_year
+"""
+
+
+def mf_query(arguments: list[str], csv_path: Path) -> list[dict[str, str]]:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mf"), "query", *arguments, "--csv", str(csv_path), "--quiet"],
+        cwd=PROJECT_DIR,
+        env={**os.environ, "DBT_PROFILES_DIR": str(PROJECT_DIR), "IND_WAREHOUSE_ACCESS_MODE": "read_only"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_grant_rate_of_the_asylum_domain_is_estimated_grants_over_decisions_per_year(tmp_path):
+    assert WAREHOUSE.exists() and SEMANTIC_MANIFEST.exists(), "run `make build` first"
+    with duckdb.connect(str(WAREHOUSE), read_only=True) as warehouse:
+        expected = warehouse.sql(ASYLUM_GRANT_RATE_PER_YEAR_IN_SQL).fetchall()
+    assert [year for year, _, _ in expected] == [2022, 2023, 2024]
+    # Weighting must matter in these figures, or the comparison could not catch an average of rates.
+    assert all(abs(weighted - float(mean)) > 0.01 for _, weighted, mean in expected)
+
+    rows = mf_query(
+        [
+            "--metrics", "grant_rate",
+            "--group-by", "product__domain,metric_time__year",
+            "--where", "{{ Dimension('product__domain') }} = 'asylum'",
+            "--order", "metric_time__year",
+        ],
+        tmp_path / "grant_rate.csv",
+    )
+
+    assert [(row["metric_time__year"][:4], row["product__domain"]) for row in rows] == [
+        (str(year), "asylum") for year, _, _ in expected
+    ]
+    for row, (year, weighted, _) in zip(rows, expected):
+        assert float(row["grant_rate"]) == pytest.approx(weighted, rel=1e-12), year
