@@ -1,7 +1,7 @@
 # The README's commands: `make build`, `make report` and `make test`. Everything they need is
 # installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build report test lint install clean
+.PHONY: build report test lint install older-duckdb clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,6 +18,18 @@ $(INSTALLED): requirements.txt python/pyproject.toml
 	touch $@
 
 install: $(INSTALLED)
+
+# Older DuckDB releases, each in its own environment, for the tests that open the published
+# file the way BI tools that ship them do.
+OLDER_DUCKDB_VERSIONS := 1.1 1.4
+OLDER_DUCKDB := $(foreach version,$(OLDER_DUCKDB_VERSIONS),.venv-duckdb-$(version)/.installed)
+
+.venv-duckdb-%/.installed: requirements-duckdb-%.txt
+	$(PYTHON) -m venv .venv-duckdb-$*
+	.venv-duckdb-$*/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+older-duckdb: $(OLDER_DUCKDB)
 
 ## build: run every model and dbt test, then publish warehouse/ind.duckdb
 build: $(INSTALLED)
@@ -40,8 +52,8 @@ report: build
 	$(BIN)/jaarcijfers report
 
 ## test: everything `build` checks, the linters, the report, the semantic layer against the
-## warehouse, and the Python package's tests (with a browser)
-test: build lint report
+## warehouse, and the Python package's tests (with a browser and older DuckDB releases)
+test: build lint report $(OLDER_DUCKDB)
 	$(MF) validate-configs
 	$(BIN)/pytest python/tests
 

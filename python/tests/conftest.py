@@ -9,6 +9,7 @@ from jaarcijfers.catalogue import Catalogue, load_catalogue
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PUBLICATION_2024 = PROJECT_DIR / "publications" / "jaarcijfers-2024.txt"
+PUBLISHED_WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
 COPIED_FOR_A_PROJECT = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "tests", "analyses", "publications")
 
 
@@ -29,6 +30,28 @@ def project_copy(tmp_path: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, copy / name)
     return copy
+
+
+@pytest.fixture
+def published_in_copy(project_copy: Path) -> Path:
+    """The project's published warehouse, copied to be the project copy's published file."""
+    assert PUBLISHED_WAREHOUSE.is_file(), f"{PUBLISHED_WAREHOUSE} is missing: run `make build` first"
+    published = project_copy / "warehouse" / "ind.duckdb"
+    published.parent.mkdir()
+    shutil.copyfile(PUBLISHED_WAREHOUSE, published)
+    saved_parse = PROJECT_DIR / "target" / "partial_parse.msgpack"
+    if saved_parse.is_file():
+        # dbt's saved parse of the same sources spares each build in the copy a full parse.
+        (project_copy / "target").mkdir()
+        shutil.copyfile(saved_parse, project_copy / "target" / saved_parse.name)
+    return published
+
+
+def older_duckdb_python(version: str) -> Path:
+    """The Python of the environment `make test` creates with DuckDB `version` (requirements-duckdb-VERSION.txt)."""
+    python = PROJECT_DIR / f".venv-duckdb-{version}" / "bin" / "python"
+    assert python.exists(), f"{python} is missing: `make test` (or `make older-duckdb`) creates it"
+    return python
 
 
 def publication_2024_text() -> str:

@@ -1,0 +1,107 @@
+"""Publishing while BI tools hold the warehouse open, and builds that are killed half-way."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import older_duckdb_python
+from jaarcijfers.publish import sha256_of
+from test_build import run_build
+
+READER_SCRIPT = Path(__file__).with_name("warehouse_reader.py")
+MARKER_TABLE = "published_before_the_build"
+
+
+def start_reader(client: str, python: Path, warehouse: Path, stop_file: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(python), str(READER_SCRIPT), client, str(warehouse), str(stop_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def start_build(project: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project), "build"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Its own process group, so that a signal reaches the build and dbt as Ctrl-C does.
+        start_new_session=True,
+    )
+
+
+def interrupt_once_dbt_builds_models(build: subprocess.Popen[str], signal_number: int) -> tuple[str, str]:
+    seen = []
+    for line in build.stdout:
+        seen.append(line)
+        if "START sql" in line:
+            break
+    else:
+        pytest.fail(f"the build ended before dbt built a model: {''.join(seen)}{build.stderr.read()}")
+    os.killpg(build.pid, signal_number)
+    stdout, stderr = build.communicate(timeout=60)
+    return "".join(seen) + stdout, stderr
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_leaves_the_published_file_unchanged_and_says_so(
+    project_copy, published_in_copy, signal_number
+):
+    checksum_before = sha256_of(published_in_copy)
+
+    build = start_build(project_copy)
+    _, stderr = interrupt_once_dbt_builds_models(build, signal_number)
+
+    assert build.returncode != 0
+    assert f"interrupted; the published warehouse {published_in_copy} is unchanged" in stderr
+    assert sha256_of(published_in_copy) == checksum_before
+    assert not list(published_in_copy.parent.glob("*.building*"))
+
+
+def test_readers_see_no_error_while_a_build_is_killed_and_the_next_publishes_then_reconnect_to_it(
+    project_copy, published_in_copy, tmp_path
+):
+    with duckdb.connect(str(published_in_copy)) as connection:
+        connection.execute(f"create table main.{MARKER_TABLE} as select 'published before the build' as note")
+    checksum_before = sha256_of(published_in_copy)
+    stop_file = tmp_path / "stop"
+    readers = {
+        "DuckDB CLI": start_reader("duckdb-cli", Path(sys.executable), published_in_copy, stop_file),
+        "Python duckdb": start_reader("python-duckdb", Path(sys.executable), published_in_copy, stop_file),
+        "SQLAlchemy (duckdb-engine)": start_reader("sqlalchemy", Path(sys.executable), published_in_copy, stop_file),
+        "Python duckdb 1.1": start_reader("python-duckdb", older_duckdb_python("1.1"), published_in_copy, stop_file),
+    }
+    try:
+        for name, reader in readers.items():
+            assert reader.stdout.readline() == "ready\n", f"{name} could not read the published file: {reader.stderr.read()}"
+        killed = start_build(project_copy)
+        interrupt_once_dbt_builds_models(killed, signal.SIGKILL)
+        checksum_after_the_kill = sha256_of(published_in_copy)
+        next_build = run_build(project_copy)
+    finally:
+        stop_file.touch()
+        outputs = {name: reader.communicate(timeout=60) for name, reader in readers.items()}
+
+    assert killed.returncode == -signal.SIGKILL
+    assert checksum_after_the_kill == checksum_before
+    assert next_build.returncode == 0, next_build.stdout[-3000:] + next_build.stderr
+    assert "jaarcijfers build: published" in next_build.stdout
+    assert sha256_of(published_in_copy) != checksum_before
+    assert not list(published_in_copy.parent.glob("*.building*"))
+    for name, (stdout, stderr) in outputs.items():
+        assert readers[name].returncode == 0, f"{name} failed while the builds ran: {stderr}"
+        summary = json.loads(stdout)
+        assert summary["rounds"] > 1, f"{name} queried only once"
+        assert summary["marker_throughout"], f"{name}'s open connection stopped seeing the file it opened"
+        assert not summary["marker_after_reconnecting"], f"{name} did not see the new build after reconnecting"
