@@ -1,7 +1,7 @@
-# The README's commands: `make build`, `make report` and `make test`. Everything they need is
-# installed here from pinned versions into .venv; a second run reuses it.
+# The README's commands: `make build`, `make report`, `make test` and `make export`. Everything
+# they need is installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build report test lint install older-duckdb clean
+.PHONY: build report test lint install older-duckdb export clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -57,5 +57,9 @@ test: build lint report $(OLDER_DUCKDB)
 	$(MF) validate-configs
 	$(BIN)/pytest python/tests
 
+## export: every mart as Parquet and CSV, with a Frictionless datapackage.json, into exports/
+export: build
+	$(BIN)/jaarcijfers export
+
 clean:
-	rm -rf target logs warehouse/*.building*
+	rm -rf target logs warehouse/*.building* exports

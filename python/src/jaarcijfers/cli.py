@@ -1,4 +1,5 @@
-"""The `jaarcijfers` command: extract a publication into the raw seeds, or check them."""
+"""The `jaarcijfers` command: extract a publication into the raw seeds, check them, build and
+publish the warehouse, export its marts."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import sys
 from pathlib import Path
 
 from jaarcijfers.catalogue import load_catalogue
+from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
 from jaarcijfers.extract import ExtractionError, extract_edition
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.report import build_report
 from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
+
+PUBLISHED = Path("warehouse/ind.duckdb")
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -90,6 +94,24 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_project(project_dir: Path, path: Path) -> Path:
+    return path if path.is_absolute() else project_dir / path
+
+
+def _export(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    export_dir = _in_project(project_dir, args.output)
+    try:
+        written = export_marts(
+            _in_project(project_dir, args.warehouse), project_dir / "target" / "manifest.json", export_dir
+        )
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"jaarcijfers export: wrote {len(written)} files to {export_dir}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jaarcijfers", description=__doc__)
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
@@ -106,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--warehouse",
         type=Path,
-        default=Path("warehouse/ind.duckdb"),
-        help="published warehouse file (default: warehouse/ind.duckdb)",
+        default=PUBLISHED,
+        help=f"published warehouse file (default: {PUBLISHED})",
     )
     build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build")
     build.set_defaults(run=_build)
@@ -125,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         help="HTML file to write (default: reports/jaarcijfers.html)",
     )
     report.set_defaults(run=_report)
+    export = commands.add_parser(
+        "export", help="write every mart as Parquet and CSV, with a Frictionless datapackage.json"
+    )
+    export.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to read (default: {PUBLISHED})")
+    export.add_argument("--output", type=Path, default=Path("exports"), help="folder to write (default: exports)")
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 
