@@ -1,7 +1,7 @@
-# The README's commands: `make build`, `make report`, `make test` and `make export`. Everything
-# they need is installed here from pinned versions into .venv; a second run reuses it.
+# The README's commands: `make build`, `make report`, `make test`, `make export` and `make docs`.
+# Everything they need is installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build report test lint install older-duckdb export clean
+.PHONY: build report test lint install older-duckdb export docs clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -52,14 +52,19 @@ report: build
 	$(BIN)/jaarcijfers report
 
 ## test: everything `build` checks, the linters, the report, the semantic layer against the
-## warehouse, and the Python package's tests (with a browser and older DuckDB releases)
+## warehouse, the Python package's tests (with a browser and older DuckDB releases), the docs site
 test: build lint report $(OLDER_DUCKDB)
 	$(MF) validate-configs
 	$(BIN)/pytest python/tests
+	$(BIN)/jaarcijfers docs
 
 ## export: every mart as Parquet and CSV, with a Frictionless datapackage.json, into exports/
 export: build
 	$(BIN)/jaarcijfers export
 
+## docs: dbt's documentation site as docs/site/index.html, which opens from disk
+docs: build
+	$(BIN)/jaarcijfers docs
+
 clean:
-	rm -rf target logs warehouse/*.building* exports
+	rm -rf target logs warehouse/*.building* exports docs/site

@@ -1,5 +1,5 @@
 """The `jaarcijfers` command: extract a publication into the raw seeds, check them, build and
-publish the warehouse, export its marts."""
+publish the warehouse, write the report, export its marts, build the docs site."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from jaarcijfers.catalogue import load_catalogue
+from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
 from jaarcijfers.extract import ExtractionError, extract_edition
 from jaarcijfers.publish import build_and_publish
@@ -112,6 +113,23 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    try:
+        marts = marts_in_manifest(project_dir / "target" / "manifest.json")
+        page = generate_docs(
+            project_dir,
+            _in_project(project_dir, args.warehouse),
+            _in_project(project_dir, args.output),
+            [mart.name for mart in marts],
+        )
+    except (ExportError, DocsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"jaarcijfers docs: wrote {page}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jaarcijfers", description=__doc__)
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
@@ -153,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to read (default: {PUBLISHED})")
     export.add_argument("--output", type=Path, default=Path("exports"), help="folder to write (default: exports)")
     export.set_defaults(run=_export)
+    docs = commands.add_parser("docs", help="build dbt's documentation site as one HTML file")
+    docs.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to document (default: {PUBLISHED})")
+    docs.add_argument("--output", type=Path, default=Path("docs/site"), help="folder to write (default: docs/site)")
+    docs.set_defaults(run=_docs)
     args = parser.parse_args(argv)
     return args.run(args)
 
