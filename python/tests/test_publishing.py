@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -105,3 +107,59 @@ def test_readers_see_no_error_while_a_build_is_killed_and_the_next_publishes_the
         assert summary["rounds"] > 1, f"{name} queried only once"
         assert summary["marker_throughout"], f"{name}'s open connection stopped seeing the file it opened"
         assert not summary["marker_after_reconnecting"], f"{name} did not see the new build after reconnecting"
+
+
+@contextmanager
+def held_for_writing(database: Path) -> Iterator[None]:
+    """Another process with `database` open for writing, as a build or a read-write client holds it."""
+    hold_until_stdin_closes = (
+        "import sys, duckdb; connection = duckdb.connect(sys.argv[1]); print('open', flush=True); sys.stdin.read()"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold_until_stdin_closes, str(database)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "open\n"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_a_build_refuses_to_publish_over_a_file_a_process_has_open_for_writing(project_copy, published_in_copy):
+    checksum_before = sha256_of(published_in_copy)
+
+    with held_for_writing(published_in_copy):
+        result = run_build(project_copy)
+
+    assert result.returncode == 1
+    assert f"not building: a process has {published_in_copy} open for writing" in result.stderr
+    assert f"the published warehouse {published_in_copy} is unchanged" in result.stderr
+    assert sha256_of(published_in_copy) == checksum_before
+
+
+def test_a_build_refuses_to_publish_beside_a_write_ahead_log_of_the_published_file(project_copy, published_in_copy):
+    log = published_in_copy.with_name("ind.duckdb.wal")
+    log.write_bytes(b"a log that a writer of the published file left behind")
+    checksum_before = sha256_of(published_in_copy)
+
+    result = run_build(project_copy)
+
+    assert result.returncode == 1
+    assert f"not building: {log} exists" in result.stderr
+    assert sha256_of(published_in_copy) == checksum_before
+    assert log.read_bytes() == b"a log that a writer of the published file left behind"
+
+
+def test_a_build_leaves_the_candidate_of_a_build_still_running_alone(project_copy, published_in_copy):
+    candidate = published_in_copy.with_name("ind.duckdb.building")
+
+    with held_for_writing(candidate):
+        result = run_build(project_copy)
+
+    assert result.returncode == 1
+    assert f"not building: another build is writing {candidate}" in result.stderr
+    assert candidate.exists()
