@@ -66,7 +66,13 @@ def marts_in_manifest(manifest_path: Path) -> list[Mart]:
     return sorted(marts, key=lambda mart: mart.name)
 
 
+def _is_list(duckdb_type: str) -> bool:
+    return duckdb_type.endswith("[]")
+
+
 def _frictionless_type(duckdb_type: str, mart: str, column: str) -> str:
+    if _is_list(duckdb_type):
+        return "array"
     base_type = duckdb_type.split("(")[0].strip().upper()
     if base_type not in FRICTIONLESS_TYPES:
         raise ExportError(f"{MARTS_SCHEMA}.{mart}.{column}: no Frictionless type for DuckDB type {duckdb_type}")
@@ -132,9 +138,16 @@ def export_marts(warehouse: Path, manifest_path: Path, export_dir: Path) -> list
             fields = [_field(mart, column, duckdb_type) for column, duckdb_type in columns]
             # Sorted rows make each export byte-for-byte reproducible from the same warehouse.
             rows = f"(select * from {MARTS_SCHEMA}.{mart.name} order by all)"
+            # A list goes into CSV as a JSON array, the form of Frictionless's array type;
+            # DuckDB's own text form ([a, b]) is neither JSON nor unambiguous.
+            csv_columns = ", ".join(
+                f'to_json("{column}") as "{column}"' if _is_list(duckdb_type) else f'"{column}"'
+                for column, duckdb_type in columns
+            )
+            csv_rows = f"(select {csv_columns} from {MARTS_SCHEMA}.{mart.name} order by all)"
             csv_path = export_dir / f"{mart.name}.csv"
             parquet_path = export_dir / f"{mart.name}.parquet"
-            connection.execute(f"copy {rows} to {_sql_string(str(csv_path))} (format csv, header true)")
+            connection.execute(f"copy {csv_rows} to {_sql_string(str(csv_path))} (format csv, header true)")
             connection.execute(f"copy {rows} to {_sql_string(str(parquet_path))} (format parquet)")
             row_count = connection.execute(f"select count(*) from {MARTS_SCHEMA}.{mart.name}").fetchone()[0]
             schema = {"fields": fields}
