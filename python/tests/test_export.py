@@ -54,6 +54,7 @@ def test_fields_carry_the_units_and_descriptions_of_the_dbt_docs(tmp_path):
     assert fields["fct_volumes", "volume"]["unit"] == "count"
     assert fields["fct_legal_outcomes", "rate"]["unit"] == "ratio"
     assert fields["fct_timeliness", "lead_time_days"]["unit"] == "days"
+    assert fields["fct_product_years", "cases_pending"]["unit"] == "count"
     assert fields["fct_penalty_payments", "amount_eur"] == {
         "name": "amount_eur",
         "type": "number",
