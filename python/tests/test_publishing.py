@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -20,6 +21,17 @@ from test_build import run_build
 
 READER_SCRIPT = Path(__file__).with_name("warehouse_reader.py")
 MARKER_TABLE = "published_before_the_build"
+
+
+def first_line_within(process: subprocess.Popen[str], seconds: float) -> str:
+    """The process's first line of output, or '' if it says nothing in time (so a stuck
+    reader fails the test instead of hanging it)."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout=seconds):
+            process.kill()
+            return ""
+    return process.stdout.readline()
 
 
 def start_reader(client: str, python: Path, warehouse: Path, stop_file: Path) -> subprocess.Popen[str]:
@@ -87,7 +99,7 @@ def test_readers_see_no_error_while_a_build_is_killed_and_the_next_publishes_the
     }
     try:
         for name, reader in readers.items():
-            assert reader.stdout.readline() == "ready\n", f"{name} could not read the published file: {reader.stderr.read()}"
+            assert first_line_within(reader, 60) == "ready\n", f"{name} could not read the published file: {reader.stderr.read()}"
         killed = start_build(project_copy)
         interrupt_once_dbt_builds_models(killed, signal.SIGKILL)
         checksum_after_the_kill = sha256_of(published_in_copy)
@@ -123,7 +135,7 @@ def held_for_writing(database: Path) -> Iterator[None]:
         text=True,
     )
     try:
-        assert holder.stdout.readline() == "open\n"
+        assert first_line_within(holder, 60) == "open\n"
         yield
     finally:
         holder.stdin.close()
