@@ -13,7 +13,7 @@ figures as (
     select
         edition_year,
         count(*) as figure_count,
-        count(distinct table_heading_nl) as table_count
+        count(distinct table_heading) as table_count
     from {{ ref('fct_figures') }}
     group by edition_year
 
