@@ -12,6 +12,6 @@ inner join marts.fct_legal_outcomes as outcomes
         and volumes.reference_year = outcomes.reference_year
 where
     volumes.product_code = 'asylum_track_4_general'
-    and volumes.metric_code = 'decisions'
-    and outcomes.metric_code = 'grant_rate'
+    and volumes.indicator_code = 'decisions'
+    and outcomes.indicator_code = 'grant_rate'
 order by volumes.reference_year

@@ -14,13 +14,13 @@ inner join marts.fct_volumes as decisions
     on
         derived.product_code = decisions.product_code
         and derived.reference_year = decisions.reference_year
-        and decisions.metric_code = 'decisions'
+        and decisions.indicator_code = 'decisions'
 inner join marts.fct_legal_outcomes as grant_rate
     on
         derived.product_code = grant_rate.product_code
         and derived.reference_year = grant_rate.reference_year
-        and grant_rate.metric_code = 'grant_rate'
+        and grant_rate.indicator_code = 'grant_rate'
 where
     derived.product_code = 'asylum_track_4_general'
-    and derived.metric_code = 'estimated_grants'
+    and derived.indicator_code = 'estimated_grants'
 order by derived.reference_year

@@ -9,7 +9,7 @@ pending as (
         max(volume) filter (where reference_year = 2022) as pending_2022,
         max(volume) filter (where reference_year = 2024) as pending_2024
     from marts.fct_volumes
-    where metric_code = 'cases_pending'
+    where indicator_code = 'cases_pending'
     group by product_code
 
 )

@@ -5,15 +5,15 @@ select
     products.product_name_nl,
     products.domain_name_en,
     products.domain_name_nl,
-    metrics.metric_name_en,
-    metrics.metric_name_nl,
+    indicators.indicator_name_en,
+    indicators.indicator_name_nl,
     derived.value as estimated_grants,
     derived.is_derived,
     derived.formula
 from marts.fct_derived_measures as derived
 inner join marts.dim_product as products on derived.product_code = products.product_code
-inner join marts.dim_metric as metrics on derived.metric_code = metrics.metric_code
+inner join marts.dim_indicator as indicators on derived.indicator_code = indicators.indicator_code
 where
-    derived.metric_code = 'estimated_grants'
+    derived.indicator_code = 'estimated_grants'
     and derived.reference_year = 2024
 order by derived.value desc

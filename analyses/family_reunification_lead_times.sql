@@ -7,5 +7,5 @@ select
     timeliness.lead_time_days
 from marts.fct_timeliness as timeliness
 inner join marts.dim_product as products on timeliness.product_code = products.product_code
-where timeliness.metric_code = 'lead_time_weeks'
+where timeliness.indicator_code = 'lead_time_weeks'
 order by products.product_name_en, timeliness.reference_year

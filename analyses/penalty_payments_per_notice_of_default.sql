@@ -10,5 +10,5 @@ inner join marts.fct_volumes as notices
     on
         payments.reference_year = notices.reference_year
         and notices.product_code = 'notices_of_default'
-        and notices.metric_code = 'received'
+        and notices.indicator_code = 'received'
 order by payments.reference_year

@@ -1,7 +1,7 @@
 -- Question: which figures did a later edition restate, and by how much?
 select
     product_code,
-    metric_code,
+    indicator_code,
     reference_year,
     earlier_edition_year,
     later_edition_year,
@@ -9,4 +9,4 @@ select
     later_value_printed,
     relative_difference
 from marts.fct_revisions
-order by product_code, metric_code, reference_year
+order by product_code, indicator_code, reference_year

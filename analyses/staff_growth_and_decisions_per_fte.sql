@@ -8,7 +8,7 @@ decisions as (
         reference_year,
         sum(volume) as decisions
     from marts.fct_volumes
-    where metric_code = 'decisions'
+    where indicator_code = 'decisions'
     group by reference_year
 
 )

@@ -6,6 +6,6 @@ select
     derived.value as stock_flow_gap
 from marts.fct_derived_measures as derived
 where
-    derived.metric_code = 'stock_flow_gap'
+    derived.indicator_code = 'stock_flow_gap'
     and derived.value <> 0
 order by abs(derived.value) desc, derived.product_code asc, derived.reference_year asc

@@ -9,7 +9,7 @@ shares as (
         max(share_on_time) filter (where reference_year = 2022) as on_time_2022,
         max(share_on_time) filter (where reference_year = 2024) as on_time_2024
     from marts.fct_timeliness
-    where metric_code = 'decisions_on_time_share'
+    where indicator_code = 'decisions_on_time_share'
     group by product_code
 
 )

@@ -1,4 +1,4 @@
--- The typed facts show, for every product, metric and year, the figure of the latest loaded
+-- The typed facts show, for every product, indicator and year, the figure of the latest loaded
 -- edition that reports it, and each figure exactly once.
 with
 
@@ -6,11 +6,11 @@ latest as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         max(edition_year) as latest_edition_year
     from {{ ref('fct_figures') }}
-    group by product_code, metric_code, reference_year
+    group by product_code, indicator_code, reference_year
 
 ),
 
@@ -18,28 +18,28 @@ shown as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year
     from {{ ref('fct_volumes') }}
     union all
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year
     from {{ ref('fct_timeliness') }}
     union all
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year
     from {{ ref('fct_legal_outcomes') }}
     union all
     select
         'notices_of_default' as product_code,
-        'penalty_payments_eur' as metric_code,
+        'penalty_payments_eur' as indicator_code,
         reference_year,
         edition_year
     from {{ ref('fct_penalty_payments') }}
@@ -50,8 +50,8 @@ select
     latest.*,
     shown.edition_year as shown_edition_year
 from latest
-left join shown using (product_code, metric_code, reference_year)
-inner join {{ ref('dim_metric') }} as metrics using (metric_code)
+left join shown using (product_code, indicator_code, reference_year)
+inner join {{ ref('dim_indicator') }} as indicators using (indicator_code)
 where
-    metrics.fact_table in ('fct_volumes', 'fct_timeliness', 'fct_legal_outcomes', 'fct_penalty_payments')
+    indicators.fact_table in ('fct_volumes', 'fct_timeliness', 'fct_legal_outcomes', 'fct_penalty_payments')
     and shown.edition_year is distinct from latest.latest_edition_year

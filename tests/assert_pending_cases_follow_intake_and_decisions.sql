@@ -10,9 +10,9 @@ flows as (
         edition_year,
         product_code,
         reference_year,
-        sum(value) filter (where metric_code in ('applications', 'procedures_started')) as intake,
-        sum(value) filter (where metric_code = 'decisions') as decisions,
-        sum(value) filter (where metric_code = 'cases_pending') as cases_pending
+        sum(value) filter (where indicator_code in ('applications', 'procedures_started')) as intake,
+        sum(value) filter (where indicator_code = 'decisions') as decisions,
+        sum(value) filter (where indicator_code = 'cases_pending') as cases_pending
     from {{ ref('fct_figures') }}
     group by edition_year, product_code, reference_year
 

@@ -1,4 +1,4 @@
-{#- How a figure is printed decides how it is parsed; the metric's unit is checked against it later. -#}
+{#- How a figure is printed decides how it is parsed; the indicator's unit is checked against it later. -#}
 {% macro printed_figure_format(printed) -%}
     case
         when {{ printed }} = 'onb.' then 'unknown'

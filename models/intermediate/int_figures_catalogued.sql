@@ -1,4 +1,4 @@
-{#- Places every printed figure: its table becomes a product, its row a metric with a unit, and
+{#- Places every printed figure: its table becomes a product, its row a indicator with a unit, and
     the printed form must fit that unit. A figure that cannot be placed stops the build. -#}
 {%- set row_context -%}
     concat('seeds/raw/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ',
@@ -26,9 +26,9 @@ table_rows as (
 
 ),
 
-metrics as (
+indicators as (
 
-    select * from {{ ref('stg_reference__metrics') }}
+    select * from {{ ref('stg_reference__indicators') }}
 
 ),
 
@@ -37,9 +37,9 @@ catalogued as (
     select
         figures.*,
         products.product_code,
-        table_rows.metric_code,
-        metrics.unit,
-        metrics.fact_table
+        table_rows.indicator_code,
+        indicators.unit,
+        indicators.fact_table
 
     from figures
     left join products
@@ -48,8 +48,8 @@ catalogued as (
         on
             products.product_code = table_rows.product_code
             and figures.row_label_nl = table_rows.row_label_nl
-    left join metrics
-        on table_rows.metric_code = metrics.metric_code
+    left join indicators
+        on table_rows.indicator_code = indicators.indicator_code
 
 ),
 
@@ -60,13 +60,15 @@ checked as (
         case
             when product_code is null
                 then {{ fail_build([row_context, "': table heading not in seeds/reference/products.csv'"]) }}
-            when metric_code is null
+            when indicator_code is null
                 then {{ fail_build([
                     row_context,
                     "': row label not in seeds/reference/table_rows.csv for product ', product_code",
                 ]) }}
             when unit is null
-                then {{ fail_build([row_context, "': metric ', metric_code, ' not in seeds/reference/metrics.csv'"]) }}
+                then {{ fail_build([
+                    row_context, "': indicator ', indicator_code, ' not in seeds/reference/indicators.csv'",
+                ]) }}
             when value_status = 'unknown' then true
             when unit in ('count', 'weeks', 'fte') and printed_format = 'number' then true
             when unit = 'ratio' and printed_format = 'percentage' then true
@@ -74,14 +76,14 @@ checked as (
             else {{ fail_build([
                 row_context,
                 "': ''', value_printed, ''' is printed as a ', printed_format",
-                "' but metric ', metric_code, ' is measured in ', unit",
+                "' but indicator ', indicator_code, ' is measured in ', unit",
             ]) }}
         end as is_placed,
         case
             when unit = 'count' and value_number <> trunc(value_number)
                 then {{ fail_build([
                     row_context,
-                    "': ''', value_printed, ''' is not a whole number but metric ', metric_code, ' counts'",
+                    "': ''', value_printed, ''' is not a whole number but indicator ', indicator_code, ' counts'",
                 ]) }}
             else true
         end as is_whole_where_counted
@@ -93,11 +95,11 @@ checked as (
 editioned as (
 
     select
-        concat_ws('/', edition_year, product_code, metric_code, reference_year) as figure_id,
+        concat_ws('/', edition_year, product_code, indicator_code, reference_year) as figure_id,
         edition_year,
         reference_year,
         product_code,
-        metric_code,
+        indicator_code,
         unit,
         fact_table,
         section_nl,
@@ -113,7 +115,7 @@ editioned as (
         value_status,
         value_number as value,
         edition_year = max(edition_year) over (
-            partition by product_code, metric_code, reference_year
+            partition by product_code, indicator_code, reference_year
         ) as is_latest_edition
 
     from checked

@@ -16,20 +16,20 @@ pivoted as (
         product_code,
         reference_year,
         max(edition_year) as edition_year,
-        max(value) filter (where metric_code in ('applications', 'procedures_started')) as intake,
-        max(value) filter (where metric_code = 'decisions') as decisions,
-        max(value) filter (where metric_code = 'cases_pending') as cases_pending,
-        max(value) filter (where metric_code = 'grant_rate') as grant_rate,
-        max(value) filter (where metric_code = 'decisions_on_time_share') as decisions_on_time_share,
-        max(figure_id) filter (where metric_code in ('applications', 'procedures_started')) as intake_figure_id,
-        max(figure_id) filter (where metric_code = 'decisions') as decisions_figure_id,
-        max(figure_id) filter (where metric_code = 'cases_pending') as cases_pending_figure_id,
-        max(figure_id) filter (where metric_code = 'grant_rate') as grant_rate_figure_id,
-        max(figure_id) filter (where metric_code = 'decisions_on_time_share') as decisions_on_time_share_figure_id
+        max(value) filter (where indicator_code in ('applications', 'procedures_started')) as intake,
+        max(value) filter (where indicator_code = 'decisions') as decisions,
+        max(value) filter (where indicator_code = 'cases_pending') as cases_pending,
+        max(value) filter (where indicator_code = 'grant_rate') as grant_rate,
+        max(value) filter (where indicator_code = 'decisions_on_time_share') as decisions_on_time_share,
+        max(figure_id) filter (where indicator_code in ('applications', 'procedures_started')) as intake_figure_id,
+        max(figure_id) filter (where indicator_code = 'decisions') as decisions_figure_id,
+        max(figure_id) filter (where indicator_code = 'cases_pending') as cases_pending_figure_id,
+        max(figure_id) filter (where indicator_code = 'grant_rate') as grant_rate_figure_id,
+        max(figure_id) filter (where indicator_code = 'decisions_on_time_share') as decisions_on_time_share_figure_id
 
     from figures
     where
-        metric_code in (
+        indicator_code in (
             'applications', 'procedures_started', 'decisions', 'cases_pending', 'grant_rate', 'decisions_on_time_share'
         )
     group by product_code, reference_year

@@ -1,25 +1,28 @@
+{{ config(materialized='view') }}
+{#- The name dim_indicator had before the project settled its words: kept so that queries written
+    against it keep working. -#}
 with
 
-metrics as (
+indicators as (
 
-    select * from {{ ref('stg_reference__metrics') }}
+    select * from {{ ref('dim_indicator') }}
 
 ),
 
 final as (
 
     select
-        metric_code,
-        metric_name_en,
-        term_nl as metric_name_nl,
-        metric_description,
+        indicator_code as metric_code,
+        indicator_name_en as metric_name_en,
+        indicator_name_nl as metric_name_nl,
+        indicator_description as metric_description,
         unit,
         short_unit,
         decimal_places,
         fact_table,
         is_derived
 
-    from metrics
+    from indicators
 
 )
 

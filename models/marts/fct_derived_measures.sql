@@ -20,7 +20,7 @@ estimates as (
 
     select
         product_code,
-        'estimated_grants' as metric_code,
+        'estimated_grants' as indicator_code,
         reference_year,
         edition_year,
         round(decisions * grant_rate) as value,
@@ -35,7 +35,7 @@ estimates as (
 
     select
         product_code,
-        'estimated_decisions_on_time' as metric_code,
+        'estimated_decisions_on_time' as indicator_code,
         reference_year,
         edition_year,
         round(decisions * decisions_on_time_share) as value,
@@ -52,7 +52,7 @@ backlog_dynamics as (
 
     select
         product_code,
-        'cases_pending_change' as metric_code,
+        'cases_pending_change' as indicator_code,
         reference_year,
         edition_year,
         cases_pending - cases_pending_previous_year as value,
@@ -65,7 +65,7 @@ backlog_dynamics as (
 
     select
         product_code,
-        'intake_minus_decisions' as metric_code,
+        'intake_minus_decisions' as indicator_code,
         reference_year,
         edition_year,
         intake - decisions as value,
@@ -78,7 +78,7 @@ backlog_dynamics as (
 
     select
         product_code,
-        'stock_flow_gap' as metric_code,
+        'stock_flow_gap' as indicator_code,
         reference_year,
         edition_year,
         (cases_pending - cases_pending_previous_year) - (intake - decisions) as value,
@@ -95,7 +95,7 @@ backlog_dynamics as (
 
     select
         product_code,
-        'applications_per_decision' as metric_code,
+        'applications_per_decision' as indicator_code,
         reference_year,
         edition_year,
         round(intake / decisions, 4) as value,
@@ -110,7 +110,7 @@ final as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year,
         cast(value as decimal(18, 4)) as value,
@@ -118,14 +118,15 @@ final as (
         cast(value_upper_bound as decimal(18, 4)) as value_upper_bound,
         true as is_derived,
         formula,
-        input_figure_ids
+        input_figure_ids,
+        indicator_code as metric_code
     from estimates
 
     union all
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year,
         cast(value as decimal(18, 4)) as value,
@@ -133,7 +134,8 @@ final as (
         null as value_upper_bound,
         true as is_derived,
         formula,
-        input_figure_ids
+        input_figure_ids,
+        indicator_code as metric_code
     from backlog_dynamics
 
 )

@@ -13,7 +13,7 @@ final as (
         edition_year,
         reference_year,
         product_code,
-        metric_code,
+        indicator_code,
         section_nl,
         subsection_nl,
         table_heading_nl as table_heading,
@@ -27,7 +27,8 @@ final as (
         value,
         unit,
         fact_table,
-        is_latest_edition
+        is_latest_edition,
+        indicator_code as metric_code
 
     from figures
 

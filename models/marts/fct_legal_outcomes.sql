@@ -13,13 +13,14 @@ final as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year,
         value as rate,
         value_status,
         value_printed,
-        figure_id
+        figure_id,
+        indicator_code as metric_code
 
     from figures
 

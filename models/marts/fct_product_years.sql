@@ -33,12 +33,12 @@ volumes_pivoted as (
     select
         product_code,
         reference_year,
-        max(volume) filter (where metric_code = 'applications') as applications,
-        max(volume) filter (where metric_code = 'decisions') as decisions,
-        max(volume) filter (where metric_code = 'cases_pending') as cases_pending
+        max(volume) filter (where indicator_code = 'applications') as applications,
+        max(volume) filter (where indicator_code = 'decisions') as decisions,
+        max(volume) filter (where indicator_code = 'cases_pending') as cases_pending
 
     from volumes
-    where metric_code in ('applications', 'decisions', 'cases_pending')
+    where indicator_code in ('applications', 'decisions', 'cases_pending')
     group by product_code, reference_year
 
 ),
@@ -48,13 +48,13 @@ derived_measures_pivoted as (
     select
         product_code,
         reference_year,
-        cast(max(value) filter (where metric_code = 'estimated_grants') as bigint) as estimated_grants,
-        cast(max(value) filter (where metric_code = 'estimated_decisions_on_time') as bigint)
+        cast(max(value) filter (where indicator_code = 'estimated_grants') as bigint) as estimated_grants,
+        cast(max(value) filter (where indicator_code = 'estimated_decisions_on_time') as bigint)
             as estimated_decisions_on_time,
-        cast(max(value) filter (where metric_code = 'cases_pending_change') as bigint) as cases_pending_change
+        cast(max(value) filter (where indicator_code = 'cases_pending_change') as bigint) as cases_pending_change
 
     from derived_measures
-    where metric_code in ('estimated_grants', 'estimated_decisions_on_time', 'cases_pending_change')
+    where indicator_code in ('estimated_grants', 'estimated_decisions_on_time', 'cases_pending_change')
     group by product_code, reference_year
 
 ),
@@ -67,7 +67,7 @@ lead_times as (
         lead_time_weeks
 
     from timeliness
-    where metric_code = 'lead_time_weeks'
+    where indicator_code = 'lead_time_weeks'
 
 ),
 

@@ -19,7 +19,7 @@ successive_editions as (
 
     from figures
     window by_figure as (
-        partition by product_code, metric_code, reference_year order by edition_year
+        partition by product_code, indicator_code, reference_year order by edition_year
     )
 
 ),
@@ -28,7 +28,7 @@ revised as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         earlier_edition_year,
         edition_year as later_edition_year,
@@ -41,7 +41,8 @@ revised as (
             as relative_difference,
         unit,
         earlier_figure_id,
-        figure_id as later_figure_id
+        figure_id as later_figure_id,
+        indicator_code as metric_code
 
     from successive_editions
     where

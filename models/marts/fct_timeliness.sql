@@ -13,7 +13,7 @@ final as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year,
         case when unit = 'ratio' then value end as share_on_time,
@@ -22,7 +22,8 @@ final as (
             as lead_time_days,
         value_status,
         value_printed,
-        figure_id
+        figure_id,
+        indicator_code as metric_code
 
     from figures
 

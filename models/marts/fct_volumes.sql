@@ -13,7 +13,7 @@ volumes as (
 
     select
         product_code,
-        metric_code,
+        indicator_code,
         reference_year,
         edition_year,
         cast(value as bigint) as volume,
@@ -34,13 +34,14 @@ final as (
         cast(
             round((current_year.volume - previous_year.volume) / nullif(previous_year.volume, 0), 4)
             as decimal(18, 4)
-        ) as volume_change_relative
+        ) as volume_change_relative,
+        current_year.indicator_code as metric_code
 
     from volumes as current_year
     left join volumes as previous_year
         on
             current_year.product_code = previous_year.product_code
-            and current_year.metric_code = previous_year.metric_code
+            and current_year.indicator_code = previous_year.indicator_code
             and current_year.reference_year = previous_year.reference_year + 1
 
 )

@@ -27,10 +27,10 @@ def warehouse() -> duckdb.DuckDBPyConnection:
 def test_revisions_list_the_figures_the_2024_edition_restated(warehouse):
     revisions = warehouse.sql(
         """
-        select product_code, metric_code, reference_year, earlier_edition_year, later_edition_year,
+        select product_code, indicator_code, reference_year, earlier_edition_year, later_edition_year,
             earlier_value_printed, later_value_printed, difference
         from marts.fct_revisions
-        order by product_code, metric_code, reference_year
+        order by product_code, indicator_code, reference_year
         """
     ).fetchall()
 
@@ -45,7 +45,7 @@ def test_marts_show_the_latest_edition_reporting_each_year(warehouse):
     notices = warehouse.sql(
         """
         select reference_year, edition_year, volume from marts.fct_volumes
-        where product_code = 'notices_of_default' and metric_code = 'received'
+        where product_code = 'notices_of_default' and indicator_code = 'received'
         order by reference_year
         """
     ).fetchall()
@@ -76,7 +76,7 @@ def test_an_extracted_edition_reaches_the_marts_with_no_model_edited(project_cop
         family_2024 = warehouse.sql(
             """
             select edition_year, volume from marts.fct_volumes
-            where product_code = 'family' and metric_code = 'applications' and reference_year = 2024
+            where product_code = 'family' and indicator_code = 'applications' and reference_year = 2024
             """
         ).fetchall()
         restated_by_2025 = warehouse.sql(

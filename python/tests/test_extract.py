@@ -101,7 +101,7 @@ def test_a_new_row_label_is_refused_with_the_catalogue_entry_to_add(project_copy
     assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
     error = capsys.readouterr().err
     assert f"{publication}:23:" in error
-    assert "add the line 'students,Herhaalde aanvragen,<metric_code>'" in error
+    assert "add the line 'students,Herhaalde aanvragen,<indicator_code>'" in error
 
 
 def _break(text: str, old: str, new: str) -> str:

@@ -28,14 +28,14 @@ ASYLUM_GRANT_RATE_PER_YEAR_IN_SQL = """
     inner join marts.fct_volumes as decisions
         on grants.product_code = decisions.product_code
         and grants.reference_year = decisions.reference_year
-        and decisions.metric_code = 'decisions'
+        and decisions.indicator_code = 'decisions'
     inner join marts.fct_legal_outcomes as printed_rates
         on grants.product_code = printed_rates.product_code
         and grants.reference_year = printed_rates.reference_year
-        and printed_rates.metric_code = 'grant_rate'
+        and printed_rates.indicator_code = 'grant_rate'
     inner join marts.dim_product as products
         on grants.product_code = products.product_code
-    where grants.metric_code = 'estimated_grants'
+    where grants.indicator_code = 'estimated_grants'
         and products.domain_code = 'asylum'
     group by grants.reference_year
     order by grants.reference_year

@@ -78,7 +78,7 @@ def test_report_shows_the_marts_figures_with_their_source(report, warehouse):
         pending = dict(
             connection.execute(
                 "select reference_year, volume from marts.fct_volumes "
-                "where product_code = 'naturalisation' and metric_code = 'cases_pending'"
+                "where product_code = 'naturalisation' and indicator_code = 'cases_pending'"
             ).fetchall()
         )
         (naturalisation_edition,) = connection.execute(

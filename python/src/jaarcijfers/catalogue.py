@@ -16,7 +16,7 @@ class Catalogue:
     reference_dir: Path
     product_by_heading: dict[str, str]
     product_by_list_heading: dict[str, str]
-    metric_by_product_row: dict[tuple[str, str], str]
+    indicator_by_product_row: dict[tuple[str, str], str]
     sections: frozenset[str]
     section_parents: dict[str, str]
     nationalities: frozenset[str]
@@ -42,8 +42,8 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
             for row in products
             if row["top3_list_heading_nl"]
         },
-        metric_by_product_row={
-            (row["product_code"], row["row_label_nl"]): row["metric_code"]
+        indicator_by_product_row={
+            (row["product_code"], row["row_label_nl"]): row["indicator_code"]
             for row in _rows(reference_dir / "table_rows.csv")
         },
         sections=frozenset(row["section_nl"] for row in sections),

@@ -404,12 +404,12 @@ class _Parser:
         year: int,
         value: str,
     ) -> None:
-        if (table.product_code, label) not in self.catalogue.metric_by_product_row:
+        if (table.product_code, label) not in self.catalogue.indicator_by_product_row:
             self.fail(
                 line_number,
                 f"row '{label}' of table '{table.heading}' is not in "
                 f"{self.catalogue.file('table_rows.csv')}: add the line "
-                f"'{table.product_code},{label},<metric_code>'",
+                f"'{table.product_code},{label},<indicator_code>'",
             )
         if not any(form.match(value) for form in FIGURE_FORMS):
             self.fail(

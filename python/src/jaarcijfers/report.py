@@ -137,44 +137,44 @@ class _Report:
         totals = self.query(
             """
             with both_years as (
-                select product_code, metric_code
+                select product_code, indicator_code
                 from marts.fct_volumes
-                where metric_code in (select unnest(?)) and reference_year in (?, ?) and volume is not null
+                where indicator_code in (select unnest(?)) and reference_year in (?, ?) and volume is not null
                 group by all
                 having count(*) = 2
             )
-            select m.metric_code, m.metric_name_en, m.metric_name_nl, 'count' as unit,
+            select m.indicator_code, m.indicator_name_en, m.indicator_name_nl, 'count' as unit,
                 count(distinct v.product_code) as products,
                 sum(v.volume) filter (where v.reference_year = ?) as latest_value,
                 sum(v.volume) filter (where v.reference_year = ?) as previous_value,
                 min(v.edition_year) as earliest_edition_year, max(v.edition_year) as edition_year
             from marts.fct_volumes as v
-            join both_years using (product_code, metric_code)
-            join marts.dim_metric as m using (metric_code)
+            join both_years using (product_code, indicator_code)
+            join marts.dim_indicator as m using (indicator_code)
             where v.reference_year in (?, ?)
             group by all
             union all
-            select m.metric_code, m.metric_name_en, m.metric_name_nl, 'fte', 1,
+            select m.indicator_code, m.indicator_name_en, m.indicator_name_nl, 'fte', 1,
                 max(s.total_staff_fte) filter (where s.reference_year = ?),
                 max(s.total_staff_fte) filter (where s.reference_year = ?),
                 min(s.edition_year), max(s.edition_year)
-            from marts.fct_staffing as s, marts.dim_metric as m
-            where m.metric_code = 'total_staff_fte' and s.reference_year in (?, ?)
+            from marts.fct_staffing as s, marts.dim_indicator as m
+            where m.indicator_code = 'total_staff_fte' and s.reference_year in (?, ?)
             group by all
             union all
-            select m.metric_code, m.metric_name_en, m.metric_name_nl, 'eur', 1,
+            select m.indicator_code, m.indicator_name_en, m.indicator_name_nl, 'eur', 1,
                 max(p.amount_eur) filter (where p.reference_year = ?),
                 max(p.amount_eur) filter (where p.reference_year = ?),
                 min(p.edition_year), max(p.edition_year)
-            from marts.fct_penalty_payments as p, marts.dim_metric as m
-            where m.metric_code = 'penalty_payments_eur' and p.reference_year in (?, ?)
+            from marts.fct_penalty_payments as p, marts.dim_indicator as m
+            where m.indicator_code = 'penalty_payments_eur' and p.reference_year in (?, ?)
             group by all
             """,
             [list(OVERVIEW_METRICS), latest, previous, latest, previous, latest, previous]
             + [latest, previous, latest, previous] * 2,
         )
         order = [*OVERVIEW_METRICS, "total_staff_fte", "penalty_payments_eur"]
-        totals.sort(key=lambda row: order.index(row["metric_code"]))
+        totals.sort(key=lambda row: order.index(row["indicator_code"]))
         cards = "".join(self.card(row) for row in totals if row["latest_value"] is not None)
         intro = (
             f"<p>Headline figures for {latest}, with the change against {previous}. Counts add up "
@@ -185,13 +185,13 @@ class _Report:
         changes = self.query(
             """
             select p.product_name_en as label, p.product_name_nl as label_nl, p.domain_name_en,
-                m.metric_name_en || ' · ' || m.metric_name_nl as metric_label,
+                m.indicator_name_en || ' · ' || m.indicator_name_nl as metric_label,
                 v.volume as latest_value, v.previous_year_volume as previous_value,
                 v.volume_change_relative as relative_change, v.edition_year
             from marts.fct_volumes as v
             join marts.dim_product as p using (product_code)
-            join marts.dim_metric as m using (metric_code)
-            where v.reference_year = ? and v.metric_code in (select unnest(?))
+            join marts.dim_indicator as m using (indicator_code)
+            where v.reference_year = ? and v.indicator_code in (select unnest(?))
                 and v.volume_change_relative is not null
             order by label, metric_label
             """,
@@ -212,8 +212,8 @@ class _Report:
         return (
             '<div class="card">'
             f'<div class="card-value">{html.escape(shown)}</div>'
-            f'<div class="card-label">{html.escape(row["metric_name_en"])} '
-            f'<span class="nl" title="{html.escape(row["metric_name_nl"])}">{html.escape(row["metric_name_nl"])}</span></div>'
+            f'<div class="card-label">{html.escape(row["indicator_name_en"])} '
+            f'<span class="nl" title="{html.escape(row["indicator_name_nl"])}">{html.escape(row["indicator_name_nl"])}</span></div>'
             f'<div class="card-change">{html.escape(versus)}</div>'
             f'<div class="card-scope">{html.escape(scope)}</div>'
             f'<div class="card-scope">{html.escape(source_line([{"edition_year": row["earliest_edition_year"]}, row]))}</div>'
@@ -271,11 +271,11 @@ class _Report:
         volumes = self.query(
             """
             select p.product_name_en as label, p.product_name_nl as label_nl, v.reference_year,
-                m.metric_name_en || ' (' || m.metric_name_nl || ')' as metric_label,
+                m.indicator_name_en || ' (' || m.indicator_name_nl || ')' as metric_label,
                 v.volume, v.value_printed, v.edition_year
             from marts.fct_volumes as v
             join marts.dim_product as p using (product_code)
-            join marts.dim_metric as m using (metric_code)
+            join marts.dim_indicator as m using (indicator_code)
             where p.domain_code = ? and v.volume is not null
             order by label, metric_label, v.reference_year
             """,
@@ -285,12 +285,12 @@ class _Report:
             section.charts.append(self.volume_lines(volumes, name_en))
         outcomes = self.labelled_rows("fct_legal_outcomes", "rate", "grant_rate", code)
         if outcomes:
-            only_grants = all(row["metric_code"] == "grant_rate" for row in outcomes)
+            only_grants = all(row["indicator_code"] == "grant_rate" for row in outcomes)
             what = "Grant rate: share of decisions that granted the application" if only_grants else "Grant rates and other outcome rates"
             section.charts.append(_grouped_bars(outcomes, "value", "Share (%)", True, f"{name_en}: {what}, per year"))
         on_time = self.labelled_rows("fct_timeliness", "share_on_time", "decisions_on_time_share", code)
         if on_time:
-            only_decisions = all(row["metric_code"] == "decisions_on_time_share" for row in on_time)
+            only_decisions = all(row["indicator_code"] == "decisions_on_time_share" for row in on_time)
             what = "share of decisions taken within the legal time limit" if only_decisions else "share decided or handled within the time limit"
             section.charts.append(_grouped_bars(on_time, "value", "Share on time (%)", True, f"{name_en}: {what}, per year"))
         lead_times = self.labelled_rows("fct_timeliness", "lead_time_weeks", "lead_time_weeks", code)
@@ -306,12 +306,12 @@ class _Report:
         """A fact's figures in a domain, labelled by procedure, and by metric where it is not the usual one."""
         return self.query(
             f"""
-            select f.metric_code, f.reference_year, f.{column} as value, f.value_printed, f.edition_year,
-                p.product_name_en || case when f.metric_code = ? then '' else ': ' || m.metric_name_en end as label,
-                p.product_name_nl || case when f.metric_code = ? then '' else ': ' || m.metric_name_nl end as label_nl
+            select f.indicator_code, f.reference_year, f.{column} as value, f.value_printed, f.edition_year,
+                p.product_name_en || case when f.indicator_code = ? then '' else ': ' || m.indicator_name_en end as label,
+                p.product_name_nl || case when f.indicator_code = ? then '' else ': ' || m.indicator_name_nl end as label_nl
             from marts.{fact_table} as f
             join marts.dim_product as p using (product_code)
-            join marts.dim_metric as m using (metric_code)
+            join marts.dim_indicator as m using (indicator_code)
             where p.domain_code = ? and f.{column} is not null
             order by label, f.reference_year
             """,
@@ -345,13 +345,13 @@ class _Report:
     def staffing(self) -> alt.TopLevelMixin:
         staff = self.query(
             """
-            select s.reference_year, s.edition_year, m.metric_name_en || ' (' || m.metric_name_nl || ')' as staff_type,
-                case m.metric_code when 'civil_servants_fte' then s.civil_servants_fte else s.external_staff_fte end as fte,
-                case m.metric_code when 'civil_servants_fte' then s.civil_servants_fte_printed else s.external_staff_fte_printed end as value_printed
+            select s.reference_year, s.edition_year, m.indicator_name_en || ' (' || m.indicator_name_nl || ')' as staff_type,
+                case m.indicator_code when 'civil_servants_fte' then s.civil_servants_fte else s.external_staff_fte end as fte,
+                case m.indicator_code when 'civil_servants_fte' then s.civil_servants_fte_printed else s.external_staff_fte_printed end as value_printed
             from marts.fct_staffing as s
-            cross join marts.dim_metric as m
-            where m.metric_code in ('civil_servants_fte', 'external_staff_fte')
-            order by s.reference_year, m.metric_code
+            cross join marts.dim_indicator as m
+            where m.indicator_code in ('civil_servants_fte', 'external_staff_fte')
+            order by s.reference_year, m.indicator_code
             """
         )
         indexed = self.query(
@@ -359,9 +359,9 @@ class _Report:
             with decisions as (
                 select reference_year, sum(volume) as value, max(edition_year) as edition_year
                 from marts.fct_volumes
-                where metric_code = 'decisions'
+                where indicator_code = 'decisions'
                     and product_code in (
-                        select product_code from marts.fct_volumes where metric_code = 'decisions'
+                        select product_code from marts.fct_volumes where indicator_code = 'decisions'
                         group by product_code having count(volume) = (select count(distinct reference_year) from marts.fct_volumes)
                     )
                 group by reference_year
@@ -413,12 +413,12 @@ class _Report:
         growth = self.query(
             """
             with pairs as (
-                select v.product_code, v.metric_code,
+                select v.product_code, v.indicator_code,
                     max(v.volume) filter (where v.reference_year = ?) as first_value,
                     max(v.volume) filter (where v.reference_year = ?) as latest_value,
                     max(v.edition_year) as edition_year
                 from marts.fct_volumes as v
-                where v.metric_code in ('decisions', 'cases_pending')
+                where v.indicator_code in ('decisions', 'cases_pending')
                 group by all
             )
             select p.product_name_en as label, p.product_name_nl as label_nl, p.domain_name_en,
@@ -429,9 +429,9 @@ class _Report:
                 c.latest_value > c.first_value
                     and c.latest_value / c.first_value > d.latest_value / d.first_value as pending_outgrows_decisions
             from pairs as d
-            join pairs as c on c.product_code = d.product_code and c.metric_code = 'cases_pending'
+            join pairs as c on c.product_code = d.product_code and c.indicator_code = 'cases_pending'
             join marts.dim_product as p on p.product_code = d.product_code
-            where d.metric_code = 'decisions' and d.first_value > 0 and c.first_value > 0
+            where d.indicator_code = 'decisions' and d.first_value > 0 and c.first_value > 0
             order by label
             """,
             [first, self.latest_year],
@@ -444,9 +444,9 @@ class _Report:
                 greatest(c.edition_year, d.edition_year) as edition_year
             from marts.fct_volumes as c
             join marts.fct_volumes as d
-                on d.product_code = c.product_code and d.reference_year = c.reference_year and d.metric_code = 'decisions'
+                on d.product_code = c.product_code and d.reference_year = c.reference_year and d.indicator_code = 'decisions'
             join marts.dim_product as p on p.product_code = c.product_code
-            where c.metric_code = 'cases_pending' and d.volume > 0
+            where c.indicator_code = 'cases_pending' and d.volume > 0
             order by label, c.reference_year
             """
         )
@@ -510,7 +510,7 @@ class _Report:
                 format('{:,}', d.value::bigint) || ' = ' || d.formula as value_printed, d.edition_year
             from marts.fct_derived_measures as d
             join marts.dim_product as p using (product_code)
-            where d.metric_code = 'intake_minus_decisions'
+            where d.indicator_code = 'intake_minus_decisions'
             order by label, d.reference_year
             """
         )
@@ -587,14 +587,14 @@ class _Report:
     def revisions(self) -> Section:
         rows = self.query(
             """
-            select p.product_name_en || ': ' || m.metric_name_en || ', ' || r.reference_year as label,
-                p.product_name_nl || ': ' || m.metric_name_nl as label_nl,
+            select p.product_name_en || ': ' || m.indicator_name_en || ', ' || r.reference_year as label,
+                p.product_name_nl || ': ' || m.indicator_name_nl as label_nl,
                 r.reference_year, r.earlier_edition_year, r.later_edition_year,
                 r.earlier_value_printed || ' → ' || r.later_value_printed as value_printed,
                 r.relative_difference, r.unit
             from marts.fct_revisions as r
             join marts.dim_product as p using (product_code)
-            join marts.dim_metric as m using (metric_code)
+            join marts.dim_indicator as m using (indicator_code)
             where r.relative_difference is not null
             order by label, r.later_edition_year
             """
@@ -646,18 +646,18 @@ class _Report:
 
     def glossary(self) -> Section:
         metrics = self.query(
-            "select metric_name_en, metric_name_nl, unit, metric_description, is_derived "
-            "from marts.dim_metric order by is_derived, fact_table, metric_name_en"
+            "select indicator_name_en, indicator_name_nl, unit, indicator_description, is_derived "
+            "from marts.dim_indicator order by is_derived, fact_table, indicator_name_en"
         )
         table = _terms_table(
             ("Figure", "Dutch", "Unit", "Published or derived", "Definition"),
             [
                 (
-                    metric["metric_name_en"],
-                    metric["metric_name_nl"],
+                    metric["indicator_name_en"],
+                    metric["indicator_name_nl"],
                     metric["unit"],
                     "derived by this project" if metric["is_derived"] else "published",
-                    metric["metric_description"] or "",
+                    metric["indicator_description"] or "",
                 )
                 for metric in metrics
             ],

@@ -11,7 +11,7 @@ renamed as (
     select
         product_code,
         row_label_nl,
-        metric_code
+        indicator_code
 
     from source
 

@@ -1,26 +1,26 @@
 {%- set row_context -%}
-concat('seeds/reference/metrics.csv, metric ', metric_code)
+concat('seeds/reference/indicators.csv, indicator ', indicator_code)
 {%- endset -%}
 
 with
 
 source as (
 
-    select * from {{ ref('metrics') }}
+    select * from {{ ref('indicators') }}
 
 ),
 
 renamed as (
 
     select
-        metric_code,
+        indicator_code,
         term_nl,
-        metric_name_en,
+        indicator_name_en,
         unit,
         nullif(short_unit, '') as short_unit,
         {{ text_to_integer('decimal_places', row_context) }} as decimal_places,
         fact_table,
-        metric_description,
+        indicator_description,
         is_derived = 'true' as is_derived
 
     from source
