@@ -1,26 +1,44 @@
--- Question: which procedures' backlogs (cases pending at year end) grew fastest from 2022 to
--- 2024, in cases and relative to 2022?
+-- Question: which procedures' backlogs (cases pending at year end) grew fastest over the years
+-- of the latest complete edition, in cases and relative to its first year?
 with
+
+latest_edition_years as (
+
+    select
+        min(reference_year) as first_year,
+        max(reference_year) as latest_year
+    from marts.fct_figures
+    where edition_year = (
+        select max(edition_year) from marts.dim_publication
+        where is_complete_edition
+    )
+
+),
 
 pending as (
 
     select
-        product_code,
-        max(volume) filter (where reference_year = 2022) as pending_2022,
-        max(volume) filter (where reference_year = 2024) as pending_2024
-    from marts.fct_volumes
-    where indicator_code = 'cases_pending'
-    group by product_code
+        volumes.product_code,
+        any_value(years.first_year) as first_year,
+        any_value(years.latest_year) as latest_year,
+        max(volumes.volume) filter (where volumes.reference_year = years.first_year) as pending_first_year,
+        max(volumes.volume) filter (where volumes.reference_year = years.latest_year) as pending_latest_year
+    from marts.fct_volumes as volumes
+    cross join latest_edition_years as years
+    where volumes.indicator_code = 'cases_pending'
+    group by volumes.product_code
 
 )
 
 select
     products.product_name_en,
     products.product_name_nl,
-    pending.pending_2022,
-    pending.pending_2024,
-    pending.pending_2024 - pending.pending_2022 as growth,
-    round(pending.pending_2024 / pending.pending_2022, 2) as growth_factor
+    pending.first_year,
+    pending.latest_year,
+    pending.pending_first_year,
+    pending.pending_latest_year,
+    pending.pending_latest_year - pending.pending_first_year as growth,
+    round(pending.pending_latest_year / pending.pending_first_year, 2) as growth_factor
 from pending
 inner join marts.dim_product as products on pending.product_code = products.product_code
 order by growth desc

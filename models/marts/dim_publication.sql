@@ -12,12 +12,26 @@ sources as (
 
 ),
 
+source_types as (
+
+    select * from {{ ref('stg_reference__source_types') }}
+
+),
+
 final as (
 
     select
         publications.edition_year,
         publications.title_printed,
         sources.source_type,
+        case
+            when source_types.source_type is not null then source_types.is_complete_edition
+            else {{ fail_build([
+                "'seeds/reference/publication_sources.csv, '", "publications.source_file",
+                "': source_type '''", "coalesce(sources.source_type, '<no row for this file>')",
+                "''' is not in seeds/reference/source_types.csv'",
+            ]) }}
+        end as is_complete_edition,
         sources.producer,
         sources.published_url,
         sources.published_on,
@@ -34,6 +48,8 @@ final as (
     from publications
     left join sources
         on publications.source_file = sources.source_file
+    left join source_types
+        on sources.source_type = source_types.source_type
 
 )
 

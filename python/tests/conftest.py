@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,7 +8,10 @@ import pytest
 
 from jaarcijfers.catalogue import Catalogue, load_catalogue
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[2]
+# The project whose seeds and warehouse the tests read: this repository, or a copy with another
+# edition loaded (test_next_edition.py runs the read-only tests on such a copy this way).
+PROJECT_DIR = Path(os.environ.get("IND_PROJECT_DIR", REPOSITORY)).resolve()
 PUBLICATION_2024 = PROJECT_DIR / "publications" / "jaarcijfers-2024.txt"
 PUBLISHED_WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
 COPIED_FOR_A_PROJECT = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "tests", "analyses", "publications")
@@ -49,13 +53,13 @@ def published_in_copy(project_copy: Path) -> Path:
 
 def older_duckdb_python(version: str) -> Path:
     """The Python of the environment `make test` creates with DuckDB `version` (requirements-duckdb-VERSION.txt)."""
-    python = PROJECT_DIR / f".venv-duckdb-{version}" / "bin" / "python"
+    python = REPOSITORY / f".venv-duckdb-{version}" / "bin" / "python"
     assert python.exists(), f"{python} is missing: `make test` (or `make older-duckdb`) creates it"
     return python
 
 
 def publication_2024_text() -> str:
-    return PUBLICATION_2024.read_text(encoding="utf-8")
+    return (REPOSITORY / "publications" / "jaarcijfers-2024.txt").read_text(encoding="utf-8")
 
 
 def as_edition(text: str, year: int) -> str:

@@ -16,7 +16,9 @@ from conftest import (
     raw_seed_bytes,
 )
 from jaarcijfers.cli import check_seeds, main
-from jaarcijfers.extract import ExtractionError, extract_edition
+from jaarcijfers.completeness import compare_with_previous
+from jaarcijfers.extract import extract_edition
+from jaarcijfers.records import ExtractionError
 
 
 def figures_of(project: Path) -> list[dict[str, str]]:
@@ -196,3 +198,91 @@ def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, 
     assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
     assert "has no row in" in capsys.readouterr().err
     assert "publication_sources.csv" in str(ExtractionError(publication, 1, "publication_sources.csv"))
+
+
+SOURCE_FLAGS = ["--source-url", "https://ind.nl/nl/over-ons/cijfers-en-publicaties", "--published", "2026-02-02"]
+
+
+def test_the_extract_flags_write_the_provenance_row(project_copy, tmp_path):
+    publication = tmp_path / "jaarcijfers-2025.txt"
+    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
+
+    assert main(["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS, "--note", "From the PDF."]) == 0
+
+    with (project_copy / "seeds" / "reference" / "publication_sources.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(row for row in csv.DictReader(handle) if row["source_file"] == publication.name)
+    assert row["source_type"] == "annual figures publication"
+    assert row["producer"] == "Immigratie- en Naturalisatiedienst (IND)"
+    assert (row["published_url"], row["published_on"], row["source_note"]) == (SOURCE_FLAGS[1], "2026-02-02", "From the PDF.")
+
+
+@pytest.mark.parametrize(
+    "flags, reason",
+    [
+        ([], "has no row in"),
+        (["--source-url", "https://ind.nl"], "--source-url and --published go together"),
+        ([*SOURCE_FLAGS[:3], "2 februari 2026"], "--published '2 februari 2026' is not a date (YYYY-MM-DD)"),
+        ([*SOURCE_FLAGS, "--source-type", "blog"], "--source-type 'blog' is not one of 'annual figures publication', 'press release'"),
+    ],
+)
+def test_a_publication_without_provenance_is_refused_with_the_command_that_records_it(flags, reason, project_copy, tmp_path, capsys):
+    publication = tmp_path / "jaarcijfers-2025.txt"
+    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
+    seeds_before = raw_seed_bytes(project_copy)
+    sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
+    sources_before = sources.read_bytes()
+
+    assert main(["--project-dir", str(project_copy), "extract", str(publication), *flags]) == 1
+
+    error = capsys.readouterr().err
+    assert reason in error
+    if not flags:
+        assert f"jaarcijfers extract {publication} --source-url URL --published YYYY-MM-DD" in error
+    assert raw_seed_bytes(project_copy) == seeds_before and sources.read_bytes() == sources_before
+
+
+def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list_it_lost(project_copy, tmp_path, capsys):
+    text = as_edition(publication_2024_text(), 2025)
+    lines = text.split("\n")
+    headings = [index for index, line in enumerate(lines) if not line.startswith("\t") and ("\t2025\t2024\t2023" in line or line.endswith("\t\t\t"))]
+    tenth_table = headings[9]
+    publication = tmp_path / "jaarcijfers-2025.txt"
+    publication.write_text("\n".join(lines[:tenth_table]), encoding="utf-8")
+
+    assert main(["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS]) == 1
+
+    errors = capsys.readouterr().err.strip().split("\n")
+    assert sum(" table '" in error and "is missing" in error for error in errors) == 19
+    assert sum(" top-3 list '" in error for error in errors) == 6
+    assert errors[-1] == (
+        f"error: {publication}: refused, 25 missing; if the IND no longer prints them, extract again with "
+        "--allow-missing (they are then listed in marts.fct_consistency_checks)"
+    )
+
+
+def test_every_single_lost_line_is_refused_or_loses_no_figure(tmp_path, catalogue):
+    """A line lost in converting the PDF to text never goes unnoticed: compared with the 2024
+    edition, a 2025 edition missing any one line is refused, or still holds every figure and list entry."""
+    text = as_edition(publication_2024_text(), 2025)
+    publication = tmp_path / "jaarcijfers-2025.txt"
+    publication.write_text(text, encoding="utf-8")
+
+    def printed(edition) -> set[tuple]:
+        figures = {(f.table_heading_nl, f.row_label_nl, f.reference_year, f.value_printed) for f in edition.figures}
+        return figures | {(e.list_heading_nl, e.rank, e.nationality_nl) for e in edition.top_nationalities}
+
+    complete = printed(extract_edition(publication, catalogue))
+    lines = text.split("\n")
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        damaged = tmp_path / "damaged" / "jaarcijfers-2025.txt"
+        damaged.parent.mkdir(exist_ok=True)
+        damaged.write_text("\n".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
+        try:
+            edition = extract_edition(damaged, catalogue)
+        except ExtractionError:
+            continue
+        comparison = compare_with_previous(edition, PROJECT_DIR, catalogue, is_complete=True)
+        assert comparison.missing or printed(edition) == complete, f"line {index + 1} lost unnoticed: {line!r}"

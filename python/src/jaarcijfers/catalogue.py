@@ -20,10 +20,14 @@ class Catalogue:
     sections: frozenset[str]
     section_parents: dict[str, str]
     nationalities: frozenset[str]
-    publication_sources: frozenset[str]
+    # Each kind of source a publication may be, and whether its editions print every table.
+    source_types: dict[str, bool]
 
     def file(self, name: str) -> str:
         return str(self.reference_dir / name)
+
+    def is_complete_source_type(self, source_type: str) -> bool:
+        return self.source_types.get(source_type, False)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -51,7 +55,8 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
         nationalities=frozenset(
             row["nationality_nl"] for row in _rows(reference_dir / "nationalities.csv")
         ),
-        publication_sources=frozenset(
-            row["source_file"] for row in _rows(reference_dir / "publication_sources.csv")
-        ),
+        source_types={
+            row["source_type"]: row["is_complete_edition"] == "true"
+            for row in _rows(reference_dir / "source_types.csv")
+        },
     )

@@ -4,14 +4,18 @@ publish the warehouse, write the report, export its marts, build the docs site."
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
 from jaarcijfers.catalogue import load_catalogue
+from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
-from jaarcijfers.extract import ExtractionError, extract_edition
+from jaarcijfers.extract import extract_edition
+from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_row, render_sources
 from jaarcijfers.publish import build_and_publish
+from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
 from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
 
@@ -25,25 +29,34 @@ def _extract(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
         return 2
+    flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
     try:
         edition = extract_edition(source, catalogue)
-        if source.name not in catalogue.publication_sources:
-            raise ExtractionError(
-                source,
-                1,
-                f"'{source.name}' has no row in {catalogue.file('publication_sources.csv')}: "
-                "add one with its source type, producer and where it was published",
+        provenance = provenance_row(source, flags, catalogue, datetime.date.today())
+        is_complete = catalogue.is_complete_source_type(provenance["source_type"])
+        comparison = compare_with_previous(edition, project_dir, catalogue, is_complete)
+        if comparison.missing and not args.allow_missing:
+            for line_number, what in comparison.missing:
+                where = f"{source}:{line_number}" if line_number else str(source)
+                print(f"error: {where}: {what}", file=sys.stderr)
+            print(
+                f"error: {source}: refused, {len(comparison.missing)} missing; if the IND no longer prints "
+                "them, extract again with --allow-missing (they are then listed in marts.fct_consistency_checks)",
+                file=sys.stderr,
             )
-        status = write_edition(edition, source, project_dir, replace=args.replace)
-    except ExtractionError as error:
+            return 1
+        sources_csv = render_sources(catalogue.reference_dir, provenance)
+        status = write_edition(edition, source, project_dir, replace=args.replace, sources_csv=sources_csv)
+    except (ExtractionError, ProvenanceError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     publication = edition.publication
+    allowed = f"; {len(comparison.missing)} missing, allowed" if comparison.missing else ""
     print(
         f"{publication.source_file}: edition {publication.edition_year}, "
         f"{publication.table_count} tables, {publication.figure_count} figures, "
         f"{publication.top_nationality_count} top-3 entries, "
-        f"{publication.footnote_count} footnotes: {status}"
+        f"{publication.footnote_count} footnotes: {status}; {comparison.summary()}{allowed}"
     )
     return 0
 
@@ -137,6 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
     extract.add_argument("publication", type=Path, help="publication text, e.g. jaarcijfers-2025.txt")
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
+    extract.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
+    )
+    extract.add_argument("--source-url", help="where the publication was published (writes its provenance row)")
+    extract.add_argument("--published", help="publication date, YYYY-MM-DD")
+    extract.add_argument("--source-type", help="kind of source (default: annual figures publication)")
+    extract.add_argument("--producer", help="who published it (default: the IND)")
+    extract.add_argument("--note", help="how the text was obtained")
     extract.set_defaults(run=_extract)
     check = commands.add_parser("check", help="verify seeds/raw is the extractor's output")
     check.set_defaults(run=_check)

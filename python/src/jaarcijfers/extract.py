@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jaarcijfers.catalogue import Catalogue
+from jaarcijfers.figures import ACCEPTED_FORMS_HINT, figure_form
+from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SPACE_LOOKALIKES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
@@ -29,81 +31,6 @@ FOOTNOTE_AMOUNT = re.compile(
     r"^(?P<subject>.+?) is in (?P<year>\d{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$"
 )
 
-# The printed forms a figure may take; the warehouse's staging macros parse exactly these.
-FIGURE_FORMS = (
-    re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$"),  # Dutch number: 38.670, 5.416, 53
-    re.compile(r"^\d{1,3}(,\d+)?%$"),  # percentage: 88%
-    re.compile(r"^onb\.$"),  # onbekend: not known
-    re.compile(r"^€ ?\d{1,3}(\.\d{3})*(,\d+)?( mln)?$"),  # euro amount: € 36,8 mln
-)
-
-
-class ExtractionError(Exception):
-    """A line of the publication that cannot be placed; the message names file and line."""
-
-    def __init__(self, path: Path, line_number: int, reason: str):
-        super().__init__(f"{path}:{line_number}: {reason}")
-        self.path = path
-        self.line_number = line_number
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Figure:
-    edition_year: int
-    source_line: int
-    section_nl: str
-    subsection_nl: str
-    table_heading_nl: str
-    table_footnote_markers: str
-    row_label_nl: str
-    row_footnote_markers: str
-    printed_in: str
-    reference_year: int
-    value_printed: str
-
-
-@dataclass(frozen=True)
-class TopNationality:
-    edition_year: int
-    source_line: int
-    section_nl: str
-    list_title_printed: str
-    list_heading_nl: str
-    list_heading_markers: str
-    reference_year: int
-    reference_year_is_printed: str
-    rank: int
-    nationality_nl: str
-
-
-@dataclass(frozen=True)
-class Footnote:
-    edition_year: int
-    source_line: int
-    footnote_marker: str
-    footnote_text: str
-
-
-@dataclass(frozen=True)
-class Publication:
-    edition_year: int
-    source_file: str
-    title_printed: str
-    sha256: str
-    line_count: int
-    table_count: int
-    figure_count: int
-    top_nationality_count: int
-    footnote_count: int
-
-
-@dataclass
-class Edition:
-    publication: Publication
-    figures: list[Figure]
-    top_nationalities: list[TopNationality]
-    footnotes: list[Footnote]
 
 
 @dataclass
@@ -175,9 +102,6 @@ class _Parser:
                 continue
             self.parse_line(line_number, line)
         self.close_list(len(lines))
-        for marker, line_number in self.markers_used.items():
-            if marker not in self.footnote_lines:
-                self.fail(line_number, f"footnote marker {marker} has no footnote text")
         if self.edition_year is None:
             self.fail(1, "no title line 'Jaarcijfers - YYYY' found")
 
@@ -411,12 +335,8 @@ class _Parser:
                 f"{self.catalogue.file('table_rows.csv')}: add the line "
                 f"'{table.product_code},{label},<indicator_code>'",
             )
-        if not any(form.match(value) for form in FIGURE_FORMS):
-            self.fail(
-                line_number,
-                f"'{value}' ({table.heading} / {label} / {year}) is not a figure: expected a "
-                "Dutch number (38.670), a percentage (88%), 'onb.' or a euro amount (€ 36,8 mln)",
-            )
+        if figure_form(value) is None:
+            self.fail(line_number, f"'{value}' ({table.heading} / {label} / {year}) is not a figure: expected {ACCEPTED_FORMS_HINT}")
         key = (table.heading, label, year)
         if key in self.figure_lines:
             self.fail(
@@ -468,4 +388,15 @@ def extract_edition(path: Path, catalogue: Catalogue) -> Edition:
         top_nationality_count=len(parser.top_nationalities),
         footnote_count=len(parser.footnotes),
     )
-    return Edition(publication, parser.figures, parser.top_nationalities, parser.footnotes)
+    return Edition(
+        publication,
+        parser.figures,
+        parser.top_nationalities,
+        parser.footnotes,
+        table_lines={table.product_code: table.line_number for table in parser.tables},
+        unexplained_markers={
+            marker: line_number
+            for marker, line_number in parser.markers_used.items()
+            if marker not in parser.footnote_lines
+        },
+    )

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from jaarcijfers.extract import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
+from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
 
 # In the order a difference is reported: a changed figure says more than a changed checksum.
 SEED_FILES = {
@@ -67,8 +67,13 @@ def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> t
     return 1, f"{len(old)} rows loaded, {len(new)} rows now"
 
 
-def write_edition(edition: Edition, source: Path, project_dir: Path, replace: bool = False) -> str:
-    """Merge the edition into the raw seeds; returns 'added', 'unchanged' or 'replaced'."""
+def write_edition(
+    edition: Edition, source: Path, project_dir: Path, replace: bool = False, sources_csv: str | None = None
+) -> str:
+    """Merge the edition into the raw seeds, and `sources_csv` into the provenance catalogue.
+
+    Returns 'added', 'unchanged' or 'replaced'.
+    """
     publication = edition.publication
     year = str(publication.edition_year)
     seeds_dir = project_dir / "seeds" / "raw"
@@ -111,9 +116,11 @@ def write_edition(edition: Edition, source: Path, project_dir: Path, replace: bo
         temporary = archived.with_name(archived.name + ".partial")
         shutil.copyfile(source, temporary)
         os.replace(temporary, archived)
-    for name, text in rendered.items():
-        target = seeds_dir / name
-        temporary = target.with_name(name + ".partial")
+    targets = {seeds_dir / name: text for name, text in rendered.items()}
+    if sources_csv is not None:
+        targets[project_dir / "seeds" / "reference" / "publication_sources.csv"] = sources_csv
+    for target, text in targets.items():
+        temporary = target.with_name(target.name + ".partial")
         temporary.write_text(text, encoding="utf-8", newline="")
         os.replace(temporary, target)
     return status

@@ -1,4 +1,4 @@
--- Question: how many people did the IND grant asylum in track 4 in 2024, as implied by the
+-- Question: how many people did the IND grant asylum in track 4 each year, as implied by the
 -- published decisions and grant rate? The rate is printed as a whole percent, so the answer
 -- is a range (derived, not published).
 select

@@ -1,0 +1,198 @@
+{#- Whether each edition adds up within itself: stock and flows, totals and parts, first
+    applications within the tracks, a footnote text for every footnote marker. One row per check,
+    edition, product and reference year (or footnote) evaluated, with what the other printed
+    figures imply (expected) beside what is printed. -#}
+with
+
+figures as (
+
+    select * from {{ ref('int_figures_catalogued') }}
+
+),
+
+footnotes as (
+
+    select * from {{ ref('stg_jaarcijfers__footnotes') }}
+
+),
+
+product_year_flows as (
+
+    select
+        edition_year,
+        product_code,
+        reference_year,
+        max(value) filter (where indicator_code in ('applications', 'procedures_started')) as intake,
+        max(value) filter (where indicator_code = 'decisions') as decisions,
+        max(value) filter (where indicator_code = 'cases_pending') as cases_pending,
+        max(figure_id) filter (where indicator_code in ('applications', 'procedures_started')) as intake_figure_id,
+        max(figure_id) filter (where indicator_code = 'decisions') as decisions_figure_id,
+        max(figure_id) filter (where indicator_code = 'cases_pending') as cases_pending_figure_id,
+        max(table_heading_nl) as table_heading_nl,
+        max(row_label_nl) filter (where indicator_code = 'cases_pending') as cases_pending_label
+
+    from figures
+    group by edition_year, product_code, reference_year
+
+),
+
+stock_flow as (
+
+    select
+        'stock_flow' as check_code,
+        this_year.edition_year,
+        this_year.product_code,
+        'cases_pending' as indicator_code,
+        this_year.reference_year,
+        concat_ws(' / ', this_year.table_heading_nl, this_year.cases_pending_label, this_year.reference_year)
+            as subject,
+        year_before.cases_pending + this_year.intake - this_year.decisions as expected_value,
+        this_year.cases_pending as printed_value,
+        [
+            this_year.cases_pending_figure_id,
+            year_before.cases_pending_figure_id,
+            this_year.intake_figure_id,
+            this_year.decisions_figure_id
+        ] as input_figure_ids
+
+    from product_year_flows as this_year
+    inner join product_year_flows as year_before
+        on
+            this_year.edition_year = year_before.edition_year
+            and this_year.product_code = year_before.product_code
+            and this_year.reference_year = year_before.reference_year + 1
+    where
+        this_year.cases_pending is not null
+        and year_before.cases_pending is not null
+        and this_year.intake is not null
+        and this_year.decisions is not null
+
+),
+
+staff_totals as (
+
+    select
+        'staff_total_equals_parts' as check_code,
+        edition_year,
+        product_code,
+        'total_staff_fte' as indicator_code,
+        reference_year,
+        concat_ws(
+            ' / ', max(table_heading_nl), max(row_label_nl) filter (where indicator_code = 'total_staff_fte'),
+            reference_year
+        ) as subject,
+        sum(value) filter (where indicator_code in ('civil_servants_fte', 'external_staff_fte')) as expected_value,
+        max(value) filter (where indicator_code = 'total_staff_fte') as printed_value,
+        list(figure_id order by figure_id) as input_figure_ids
+
+    from figures
+    where product_code = 'staffing'
+    group by edition_year, product_code, reference_year
+    having
+        count(value) filter (where indicator_code in ('civil_servants_fte', 'external_staff_fte')) = 2
+        and count(value) filter (where indicator_code = 'total_staff_fte') = 1
+
+),
+
+asylum_applications as (
+
+    select
+        edition_year,
+        reference_year,
+        max(value) filter (where indicator_code = 'first_asylum_applications') as first_applications,
+        sum(value) filter (
+            where
+            indicator_code = 'applications'
+            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
+        ) as track_applications,
+        count(value) filter (
+            where
+            indicator_code = 'applications'
+            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
+        ) as tracks_printed,
+        max(table_heading_nl) filter (where indicator_code = 'first_asylum_applications') as table_heading_nl,
+        max(row_label_nl) filter (where indicator_code = 'first_asylum_applications') as row_label_nl,
+        list(figure_id order by figure_id) as input_figure_ids
+
+    from figures
+    where
+        indicator_code = 'first_asylum_applications'
+        or (
+            indicator_code = 'applications'
+            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
+        )
+    group by edition_year, reference_year
+
+),
+
+first_applications_within_tracks as (
+
+    select
+        'first_applications_within_tracks' as check_code,
+        edition_year,
+        'asylum_first_applications' as product_code,
+        'first_asylum_applications' as indicator_code,
+        reference_year,
+        concat_ws(' / ', table_heading_nl, row_label_nl, reference_year) as subject,
+        track_applications as expected_value,
+        first_applications as printed_value,
+        input_figure_ids
+
+    from asylum_applications
+    where first_applications is not null and tracks_printed = 3
+
+),
+
+footnote_references as (
+
+    select
+        edition_year,
+        table_footnote_number as footnote_number,
+        table_heading_nl as printed_after,
+        figure_id
+    from figures
+    where table_footnote_number is not null
+
+    union all
+
+    select
+        edition_year,
+        row_footnote_number as footnote_number,
+        concat(table_heading_nl, ' / ', row_label_nl) as printed_after,
+        figure_id
+    from figures
+    where row_footnote_number is not null
+
+),
+
+footnote_texts_printed as (
+
+    select
+        'footnote_text_printed' as check_code,
+        footnote_references.edition_year,
+        footnote_references.footnote_number,
+        null as product_code,
+        null as indicator_code,
+        null as reference_year,
+        concat('Footnote ', footnote_references.footnote_number, ' after ', min(footnote_references.printed_after))
+            as subject,
+        1 as expected_value,
+        cast(count(distinct footnotes.footnote_number) as integer) as printed_value,
+        list(distinct footnote_references.figure_id order by footnote_references.figure_id) as input_figure_ids
+
+    from footnote_references
+    left join footnotes
+        on
+            footnote_references.edition_year = footnotes.edition_year
+            and footnote_references.footnote_number = footnotes.footnote_number
+    group by footnote_references.edition_year, footnote_references.footnote_number
+
+)
+
+select * from stock_flow
+union all by name
+select * from staff_totals
+union all by name
+select * from first_applications_within_tracks
+union all by name
+select * from footnote_texts_printed

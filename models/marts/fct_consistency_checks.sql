@@ -1,0 +1,89 @@
+{#- Every publication consistency check evaluated, with the gap between what is printed and what
+    the other printed figures imply. A check that does not hold is a finding about the source,
+    not an error of the warehouse: the build goes on and the row says by how much. -#}
+with
+
+jaarcijfers_figures_checked as (
+
+    select * from {{ ref('int_jaarcijfers__figures_checked') }}
+
+),
+
+jaarcijfers_editions_compared as (
+
+    select * from {{ ref('int_jaarcijfers__editions_compared') }}
+
+),
+
+checks as (
+
+    select * from {{ ref('stg_reference__consistency_checks') }}
+
+),
+
+jaarcijfers_evaluated as (
+
+    select * from jaarcijfers_figures_checked
+    union all by name
+    select * from jaarcijfers_editions_compared
+
+),
+
+evaluated as (
+
+    select
+        concat_ws('/', check_code, edition_year, product_code, indicator_code, reference_year, footnote_number)
+            as check_id,
+        check_code,
+        'jaarcijfers' as source_code,
+        cast(edition_year as integer) as edition_year,
+        cast(null as varchar) as release_id,
+        cast(product_code as varchar) as product_code,
+        cast(indicator_code as varchar) as indicator_code,
+        subject,
+        cast(reference_year as integer) as reference_year,
+        cast(reference_year as varchar) as period_code,
+        cast(expected_value as decimal(18, 4)) as expected_value,
+        cast(printed_value as decimal(18, 4)) as printed_value,
+        cast(input_figure_ids as varchar[]) as input_figure_ids
+
+    from jaarcijfers_evaluated
+
+),
+
+final as (
+
+    select
+        evaluated.check_id,
+        evaluated.check_code,
+        checks.check_name_en,
+        evaluated.source_code,
+        evaluated.edition_year,
+        evaluated.release_id,
+        evaluated.product_code,
+        evaluated.indicator_code,
+        evaluated.subject,
+        evaluated.reference_year,
+        evaluated.period_code,
+        checks.relation,
+        evaluated.expected_value,
+        evaluated.printed_value,
+        cast(evaluated.printed_value - evaluated.expected_value as decimal(18, 4)) as gap,
+        checks.tolerance,
+        case checks.relation
+            when 'equals' then abs(evaluated.printed_value - evaluated.expected_value) <= checks.tolerance
+            when 'at_most' then evaluated.printed_value - evaluated.expected_value <= checks.tolerance
+            when 'present' then evaluated.printed_value >= evaluated.expected_value
+        end as holds,
+        checks.rule,
+        checks.tolerance_reason,
+        checks.reason,
+        evaluated.input_figure_ids
+
+    from evaluated
+    left join checks
+        on evaluated.check_code = checks.check_code
+
+)
+
+select * from final
