@@ -53,6 +53,18 @@ catalogued as (
 
 ),
 
+counted as (
+
+    select
+        *,
+        count(*) over same_figure as times_printed,
+        list(source_line order by source_line) over same_figure as printed_on_lines
+
+    from catalogued
+    window same_figure as (partition by edition_year, product_code, indicator_code, reference_year)
+
+),
+
 checked as (
 
     select
@@ -86,9 +98,17 @@ checked as (
                     "': ''', value_printed, ''' is not a whole number but indicator ', indicator_code, ' counts'",
                 ]) }}
             else true
-        end as is_whole_where_counted
+        end as is_whole_where_counted,
+        case
+            when times_printed > 1
+                then {{ fail_build([
+                    row_context, "': the same figure is printed ', times_printed, ' times in edition ', edition_year",
+                    "' (publication lines ', array_to_string(printed_on_lines, ', '), ')'",
+                ]) }}
+            else true
+        end as is_printed_once
 
-    from catalogued
+    from counted
 
 ),
 
@@ -119,7 +139,7 @@ editioned as (
         ) as is_latest_edition
 
     from checked
-    where is_placed and is_whole_where_counted
+    where is_placed and is_whole_where_counted and is_printed_once
 
 )
 

@@ -33,6 +33,11 @@ def project_copy(tmp_path: Path) -> Path:
             shutil.copytree(source, copy / name)
         elif source.exists():
             shutil.copy2(source, copy / name)
+    saved_parse = PROJECT_DIR / "target" / "partial_parse.msgpack"
+    if saved_parse.is_file():
+        # dbt's saved parse of the same sources spares each build in the copy a full parse.
+        (copy / "target").mkdir()
+        shutil.copyfile(saved_parse, copy / "target" / saved_parse.name)
     return copy
 
 
@@ -43,11 +48,6 @@ def published_in_copy(project_copy: Path) -> Path:
     published = project_copy / "warehouse" / "ind.duckdb"
     published.parent.mkdir()
     shutil.copyfile(PUBLISHED_WAREHOUSE, published)
-    saved_parse = PROJECT_DIR / "target" / "partial_parse.msgpack"
-    if saved_parse.is_file():
-        # dbt's saved parse of the same sources spares each build in the copy a full parse.
-        (project_copy / "target").mkdir()
-        shutil.copyfile(saved_parse, project_copy / "target" / saved_parse.name)
     return published
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jaarcijfers.publish import sha256_of
 
 
@@ -18,9 +20,26 @@ def run_build(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_an_unparseable_seed_value_stops_the_build_naming_the_row(project_copy):
+def _with_a_broken_value(seed: str) -> str:
+    return seed.replace(",2024,38.670\n", ",2024,38.6x0\n", 1)
+
+
+def _with_a_figure_twice(seed: str) -> str:
+    row = next(line for line in seed.split("\n") if line.endswith(",2024,38.670"))
+    return seed.replace(row + "\n", row + "\n" + row + "\n", 1)
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (_with_a_broken_value, "cannot parse '38.6x0' as a Dutch number"),
+        (_with_a_figure_twice, "the same figure is printed 2 times in edition 2024 (publication lines 11, 11)"),
+    ],
+    ids=["a value that cannot be read", "a figure twice"],
+)
+def test_a_broken_seed_stops_the_build_naming_the_row(damage, message, project_copy):
     seed = project_copy / "seeds" / "raw" / "jaarcijfers_figures.csv"
-    seed.write_text(seed.read_text(encoding="utf-8").replace(",2024,38.670\n", ",2024,38.6x0\n", 1), encoding="utf-8")
+    seed.write_text(damage(seed.read_text(encoding="utf-8")), encoding="utf-8")
     published = project_copy / "warehouse" / "ind.duckdb"
     published.parent.mkdir()
     published.write_bytes(b"the warehouse published before")
@@ -30,8 +49,8 @@ def test_an_unparseable_seed_value_stops_the_build_naming_the_row(project_copy):
 
     assert result.returncode != 0
     assert (
-        "seeds/raw/jaarcijfers_figures.csv, edition 2024, publication line 11 "
-        "(Familie & Gezin / Aanvragen / 2024): cannot parse '38.6x0' as a Dutch number"
+        "seeds/raw/jaarcijfers_figures.csv, edition 2024, publication line 11 (Familie & Gezin / Aanvragen / 2024): "
+        + message
     ) in result.stdout
     assert f"the published warehouse {published} is unchanged" in result.stderr
     assert sha256_of(published) == checksum_before
