@@ -38,8 +38,11 @@ catalogued as (
         figures.*,
         products.product_code,
         table_rows.indicator_code,
+        table_rows.count_kind,
         indicators.unit,
-        indicators.fact_table
+        indicators.rounded_to,
+        indicators.fact_table,
+        indicators.former_indicator_code
 
     from figures
     left join products
@@ -120,8 +123,11 @@ editioned as (
         reference_year,
         product_code,
         indicator_code,
+        count_kind,
         unit,
+        rounded_to,
         fact_table,
+        former_indicator_code,
         section_nl,
         subsection_nl,
         table_heading_nl,

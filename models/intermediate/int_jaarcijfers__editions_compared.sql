@@ -80,6 +80,7 @@ tables_printed_again as (
 
     select
         'table_printed_again' as check_code,
+        'tables' as unit,
         edition_pairs.edition_year,
         previous_rows.product_code,
         null as indicator_code,
@@ -107,6 +108,7 @@ rows_printed_again as (
 
     select
         'row_printed_again' as check_code,
+        'rows' as unit,
         edition_pairs.edition_year,
         previous_rows.product_code,
         previous_rows.indicator_code,
@@ -154,6 +156,7 @@ top3_lists_printed_again as (
 
     select
         'top3_list_printed_again' as check_code,
+        'list entries' as unit,
         edition_pairs.edition_year,
         previous_lists.product_code,
         null as indicator_code,

@@ -1,5 +1,5 @@
-{#- Whether each edition adds up within itself: stock and flows, totals and parts, first
-    applications within the tracks, a footnote text for every footnote marker. One row per check,
+{#- Whether each edition adds up within itself: stock and flows, totals and parts, a footnote
+    text for every footnote marker. One row per check,
     edition, product and reference year (or footnote) evaluated, with what the other printed
     figures imply (expected) beside what is printed. -#}
 with
@@ -40,6 +40,7 @@ stock_flow as (
 
     select
         'stock_flow' as check_code,
+        'count' as unit,
         this_year.edition_year,
         this_year.product_code,
         'cases_pending' as indicator_code,
@@ -73,6 +74,7 @@ staff_totals as (
 
     select
         'staff_total_equals_parts' as check_code,
+        'fte' as unit,
         edition_year,
         product_code,
         'total_staff_fte' as indicator_code,
@@ -91,55 +93,6 @@ staff_totals as (
     having
         count(value) filter (where indicator_code in ('civil_servants_fte', 'external_staff_fte')) = 2
         and count(value) filter (where indicator_code = 'total_staff_fte') = 1
-
-),
-
-asylum_applications as (
-
-    select
-        edition_year,
-        reference_year,
-        max(value) filter (where indicator_code = 'first_asylum_applications') as first_applications,
-        sum(value) filter (
-            where
-            indicator_code = 'applications'
-            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
-        ) as track_applications,
-        count(value) filter (
-            where
-            indicator_code = 'applications'
-            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
-        ) as tracks_printed,
-        max(table_heading_nl) filter (where indicator_code = 'first_asylum_applications') as table_heading_nl,
-        max(row_label_nl) filter (where indicator_code = 'first_asylum_applications') as row_label_nl,
-        list(figure_id order by figure_id) as input_figure_ids
-
-    from figures
-    where
-        indicator_code = 'first_asylum_applications'
-        or (
-            indicator_code = 'applications'
-            and product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
-        )
-    group by edition_year, reference_year
-
-),
-
-first_applications_within_tracks as (
-
-    select
-        'first_applications_within_tracks' as check_code,
-        edition_year,
-        'asylum_first_applications' as product_code,
-        'first_asylum_applications' as indicator_code,
-        reference_year,
-        concat_ws(' / ', table_heading_nl, row_label_nl, reference_year) as subject,
-        track_applications as expected_value,
-        first_applications as printed_value,
-        input_figure_ids
-
-    from asylum_applications
-    where first_applications is not null and tracks_printed = 3
 
 ),
 
@@ -169,6 +122,7 @@ footnote_texts_printed as (
 
     select
         'footnote_text_printed' as check_code,
+        'footnote texts' as unit,
         footnote_references.edition_year,
         footnote_references.footnote_number,
         null as product_code,
@@ -192,7 +146,5 @@ footnote_texts_printed as (
 select * from stock_flow
 union all by name
 select * from staff_totals
-union all by name
-select * from first_applications_within_tracks
 union all by name
 select * from footnote_texts_printed

@@ -12,12 +12,15 @@ final as (
         indicator_code,
         indicator_name_en,
         term_nl as indicator_name_nl,
+        term_nl_corrected as indicator_name_nl_corrected,
         indicator_description,
         unit,
         short_unit,
         decimal_places,
+        rounded_to,
         fact_table,
-        is_derived
+        is_derived,
+        former_indicator_code
 
     from indicators
 

@@ -12,7 +12,7 @@ indicators as (
 final as (
 
     select
-        indicator_code as metric_code,
+        coalesce(former_indicator_code, indicator_code) as metric_code,
         indicator_name_en as metric_name_en,
         indicator_name_nl as metric_name_nl,
         indicator_description as metric_description,

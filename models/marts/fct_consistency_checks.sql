@@ -15,6 +15,12 @@ jaarcijfers_editions_compared as (
 
 ),
 
+jaarcijfers_overlaps_checked as (
+
+    select * from {{ ref('int_jaarcijfers__overlaps_checked') }}
+
+),
+
 checks as (
 
     select * from {{ ref('stg_reference__consistency_checks') }}
@@ -26,6 +32,8 @@ jaarcijfers_evaluated as (
     select * from jaarcijfers_figures_checked
     union all by name
     select * from jaarcijfers_editions_compared
+    union all by name
+    select * from jaarcijfers_overlaps_checked
 
 ),
 
@@ -35,6 +43,7 @@ evaluated as (
         concat_ws('/', check_code, edition_year, product_code, indicator_code, reference_year, footnote_number)
             as check_id,
         check_code,
+        unit,
         'jaarcijfers' as source_code,
         cast(edition_year as integer) as edition_year,
         cast(null as varchar) as release_id,
@@ -66,6 +75,7 @@ final as (
         evaluated.reference_year,
         evaluated.period_code,
         checks.relation,
+        evaluated.unit,
         evaluated.expected_value,
         evaluated.printed_value,
         cast(evaluated.printed_value - evaluated.expected_value as decimal(18, 4)) as gap,
@@ -74,6 +84,7 @@ final as (
             when 'equals' then abs(evaluated.printed_value - evaluated.expected_value) <= checks.tolerance
             when 'at_most' then evaluated.printed_value - evaluated.expected_value <= checks.tolerance
             when 'present' then evaluated.printed_value >= evaluated.expected_value
+            when 'above' then evaluated.printed_value > evaluated.expected_value + checks.tolerance
         end as holds,
         checks.rule,
         checks.tolerance_reason,

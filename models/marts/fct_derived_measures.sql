@@ -1,6 +1,8 @@
 {#- Measures the publication implies but does not print. Each row is derived, says so, and
     names its formula and the printed figures it comes from; published figures are untouched.
-    Counts are rounded to whole numbers, quotients to 4 decimals, half away from zero. -#}
+    Counts are rounded to whole numbers, quotients to 4 decimals, half away from zero. Intake and
+    decisions are always of one product, so of matching kinds (applications with first-instance
+    decisions, objections lodged with decisions on objection; seeds/reference/overlap_register.csv). -#}
 with
 
 product_years as (
@@ -9,13 +11,8 @@ product_years as (
 
 ),
 
--- The IND prints rates as whole percents: the true rate is within half a point of it.
-printed_rate_precision as (
-
-    select cast(0.005 as decimal(18, 4)) as rate_margin
-
-),
-
+-- The printed decisions are rounded to tens and the rates to whole percents: the true count lies
+-- between the products of the extremes each could have been, floored and ceiled.
 estimates as (
 
     select
@@ -24,11 +21,14 @@ estimates as (
         reference_year,
         edition_year,
         round(decisions * grant_rate) as value,
-        round(decisions * greatest(grant_rate - rate_margin, 0)) as value_lower_bound,
-        round(decisions * least(grant_rate + rate_margin, 1)) as value_upper_bound,
+        floor(
+            greatest(decisions - decisions_rounded_to / 2, 0) * greatest(grant_rate - grant_rate_rounded_to / 2, 0)
+        ) as value_lower_bound,
+        ceil((decisions + decisions_rounded_to / 2) * least(grant_rate + grant_rate_rounded_to / 2, 1))
+            as value_upper_bound,
         'decisions × grant_rate' as formula,
         [decisions_figure_id, grant_rate_figure_id] as input_figure_ids
-    from product_years, printed_rate_precision
+    from product_years
     where decisions is not null and grant_rate is not null
 
     union all
@@ -39,11 +39,17 @@ estimates as (
         reference_year,
         edition_year,
         round(decisions * decisions_on_time_share) as value,
-        round(decisions * greatest(decisions_on_time_share - rate_margin, 0)) as value_lower_bound,
-        round(decisions * least(decisions_on_time_share + rate_margin, 1)) as value_upper_bound,
+        floor(
+            greatest(decisions - decisions_rounded_to / 2, 0)
+            * greatest(decisions_on_time_share - decisions_on_time_share_rounded_to / 2, 0)
+        ) as value_lower_bound,
+        ceil(
+            (decisions + decisions_rounded_to / 2)
+            * least(decisions_on_time_share + decisions_on_time_share_rounded_to / 2, 1)
+        ) as value_upper_bound,
         'decisions × decisions_on_time_share' as formula,
         [decisions_figure_id, decisions_on_time_share_figure_id] as input_figure_ids
-    from product_years, printed_rate_precision
+    from product_years
     where decisions is not null and decisions_on_time_share is not null
 
 ),

@@ -28,7 +28,7 @@ final as (
         unit,
         fact_table,
         is_latest_edition,
-        indicator_code as metric_code
+        coalesce(former_indicator_code, indicator_code) as metric_code
 
     from figures
 

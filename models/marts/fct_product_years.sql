@@ -1,7 +1,9 @@
 {#- The counts the semantic layer's metrics add up, side by side per product and year, so that
     a weighted metric can pair a product's rate-based estimate or lead time with that same
     product's decisions. MetricFlow adds measures within one table; it cannot pair rows of two
-    long facts. Every value is copied from fct_volumes, fct_derived_measures or fct_timeliness. -#}
+    long facts. Every value is copied from fct_volumes, fct_derived_measures or fct_timeliness;
+    intake and decisions carry their kind, and applications_received holds only the intake the
+    overlap register lets be added as applications received. -#}
 with
 
 volumes as (
@@ -28,18 +30,30 @@ years as (
 
 ),
 
+count_kinds as (
+
+    select * from {{ ref('dim_count_kind') }}
+
+),
+
 volumes_pivoted as (
 
     select
-        product_code,
-        reference_year,
-        max(volume) filter (where indicator_code = 'applications') as applications,
-        max(volume) filter (where indicator_code = 'decisions') as decisions,
-        max(volume) filter (where indicator_code = 'cases_pending') as cases_pending
+        volumes.product_code,
+        volumes.reference_year,
+        max(volumes.volume) filter (where volumes.indicator_code = 'applications') as applications,
+        max(volumes.volume) filter (where count_kinds.counted_as = 'intake') as intake,
+        max(volumes.count_kind) filter (where count_kinds.counted_as = 'intake') as intake_kind,
+        max(volumes.volume) filter (where count_kinds.is_application_received) as applications_received,
+        max(volumes.volume) filter (where volumes.indicator_code = 'decisions') as decisions,
+        max(volumes.count_kind) filter (where count_kinds.counted_as = 'decisions') as decision_stage,
+        max(volumes.volume) filter (where volumes.indicator_code = 'cases_pending') as cases_pending
 
     from volumes
-    where indicator_code in ('applications', 'decisions', 'cases_pending')
-    group by product_code, reference_year
+    left join count_kinds
+        on volumes.count_kind = count_kinds.count_kind
+    where volumes.indicator_code = 'cases_pending' or count_kinds.count_kind is not null
+    group by volumes.product_code, volumes.reference_year
 
 ),
 
@@ -78,7 +92,11 @@ final as (
         volumes_pivoted.reference_year,
         years.year_start_date,
         volumes_pivoted.applications,
+        volumes_pivoted.intake,
+        volumes_pivoted.intake_kind,
+        volumes_pivoted.applications_received,
         volumes_pivoted.decisions,
+        volumes_pivoted.decision_stage,
         volumes_pivoted.cases_pending,
         derived_measures_pivoted.cases_pending_change,
         derived_measures_pivoted.estimated_grants,

@@ -42,7 +42,7 @@ revised as (
         unit,
         earlier_figure_id,
         figure_id as later_figure_id,
-        indicator_code as metric_code
+        coalesce(former_indicator_code, indicator_code) as metric_code
 
     from successive_editions
     where

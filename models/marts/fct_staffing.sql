@@ -9,7 +9,25 @@ figures as (
 
 ),
 
-final as (
+volumes as (
+
+    select * from {{ ref('fct_volumes') }}
+
+),
+
+decisions_per_year as (
+
+    select
+        reference_year,
+        cast(sum(volume) as bigint) as decisions_all_stages
+
+    from volumes
+    where indicator_code = 'decisions'
+    group by reference_year
+
+),
+
+staffing as (
 
     select
         reference_year,
@@ -29,6 +47,18 @@ final as (
 
     from figures
     group by reference_year
+
+),
+
+final as (
+
+    select
+        staffing.*,
+        decisions_per_year.decisions_all_stages
+
+    from staffing
+    left join decisions_per_year
+        on staffing.reference_year = decisions_per_year.reference_year
 
 )
 

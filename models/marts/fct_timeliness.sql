@@ -23,7 +23,7 @@ final as (
         value_status,
         value_printed,
         figure_id,
-        indicator_code as metric_code
+        coalesce(former_indicator_code, indicator_code) as metric_code
 
     from figures
 

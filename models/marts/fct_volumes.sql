@@ -19,7 +19,9 @@ volumes as (
         cast(value as bigint) as volume,
         value_status,
         value_printed,
-        figure_id
+        figure_id,
+        count_kind,
+        former_indicator_code
 
     from figures
 
@@ -28,14 +30,14 @@ volumes as (
 final as (
 
     select
-        current_year.*,
+        current_year.* exclude (former_indicator_code),
         previous_year.volume as previous_year_volume,
         current_year.volume - previous_year.volume as volume_change,
         cast(
             round((current_year.volume - previous_year.volume) / nullif(previous_year.volume, 0), 4)
             as decimal(18, 4)
         ) as volume_change_relative,
-        current_year.indicator_code as metric_code
+        coalesce(current_year.former_indicator_code, current_year.indicator_code) as metric_code
 
     from volumes as current_year
     left join volumes as previous_year

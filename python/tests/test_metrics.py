@@ -82,3 +82,19 @@ def test_grant_rate_of_the_asylum_domain_is_estimated_grants_over_decisions_per_
     ]
     for row, (year, weighted, _) in zip(rows, expected):
         assert float(row["grant_rate"]) == pytest.approx(weighted, rel=1e-12), year
+
+
+def test_decisions_per_fte_divides_one_years_decisions_by_that_years_staff(tmp_path):
+    with duckdb.connect(str(WAREHOUSE), read_only=True) as warehouse:
+        per_year = warehouse.execute(
+            "select reference_year, decisions_all_stages / total_staff_fte from marts.fct_staffing "
+            "where decisions_all_stages is not null order by reference_year"
+        ).fetchall()
+
+    by_year = mf_query(["--metrics", "decisions_per_fte", "--group-by", "metric_time__year", "--order", "metric_time__year"], tmp_path / "by_year.csv")
+    overall = mf_query(["--metrics", "decisions_per_fte"], tmp_path / "overall.csv")
+
+    assert [int(row["metric_time__year"][:4]) for row in by_year] == [year for year, _ in per_year]
+    assert [float(row["decisions_per_fte"]) for row in by_year] == pytest.approx([float(ratio) for _, ratio in per_year])
+    # Without a year: the latest year's decisions over the latest year's staff, never all years' decisions.
+    assert float(overall[0]["decisions_per_fte"]) == pytest.approx(float(per_year[-1][1]))

@@ -15,13 +15,20 @@ renamed as (
     select
         indicator_code,
         term_nl,
+        coalesce(nullif(term_nl_corrected, ''), term_nl) as term_nl_corrected,
         indicator_name_en,
         unit,
         nullif(short_unit, '') as short_unit,
         {{ text_to_integer('decimal_places', row_context) }} as decimal_places,
+        case
+            when rounded_to is null then null
+            when regexp_full_match(rounded_to, '[0-9]+(\.[0-9]+)?') then cast(rounded_to as decimal(18, 4))
+            else {{ fail_build([row_context, "': rounded_to ''', rounded_to, ''' is not a number'"]) }}
+        end as rounded_to,
         fact_table,
         indicator_description,
-        is_derived = 'true' as is_derived
+        is_derived = 'true' as is_derived,
+        nullif(former_indicator_code, '') as former_indicator_code
 
     from source
 

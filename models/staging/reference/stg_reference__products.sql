@@ -14,6 +14,7 @@ renamed as (
         product_name_en,
         domain_code,
         nullif(top3_list_heading_nl, '') as top3_list_heading_nl,
+        has_section_heading = 'true' as has_section_heading,
         product_description
 
     from source

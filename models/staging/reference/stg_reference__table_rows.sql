@@ -11,7 +11,8 @@ renamed as (
     select
         product_code,
         row_label_nl,
-        indicator_code
+        indicator_code,
+        nullif(count_kind, '') as count_kind
 
     from source
 

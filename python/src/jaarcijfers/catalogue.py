@@ -16,6 +16,8 @@ class Catalogue:
     reference_dir: Path
     product_by_heading: dict[str, str]
     product_by_list_heading: dict[str, str]
+    # Tables printed with no section heading of their own: the previous heading does not cover them.
+    products_without_section: frozenset[str]
     indicator_by_product_row: dict[tuple[str, str], str]
     sections: frozenset[str]
     section_parents: dict[str, str]
@@ -46,6 +48,9 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
             for row in products
             if row["top3_list_heading_nl"]
         },
+        products_without_section=frozenset(
+            row["product_code"] for row in products if row["has_section_heading"] == "false"
+        ),
         indicator_by_product_row={
             (row["product_code"], row["row_label_nl"]): row["indicator_code"]
             for row in _rows(reference_dir / "table_rows.csv")

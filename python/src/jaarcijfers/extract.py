@@ -346,12 +346,13 @@ class _Parser:
             )
         self.figure_lines[key] = line_number
         assert self.edition_year is not None
+        has_no_section = table.product_code in self.catalogue.products_without_section
         self.figures.append(
             Figure(
                 edition_year=self.edition_year,
                 source_line=line_number,
-                section_nl=self.section,
-                subsection_nl=self.subsection,
+                section_nl="" if has_no_section else self.section,
+                subsection_nl="" if has_no_section else self.subsection,
                 table_heading_nl=table.heading,
                 table_footnote_markers=table.markers,
                 row_label_nl=label,
