@@ -50,7 +50,8 @@ final as (
         sections.section_name_en,
         printed_sections.subsection_nl as subsection_name_nl,
         subsections.section_name_en as subsection_name_en,
-        products.top3_list_heading_nl
+        products.top3_list_heading_nl,
+        domains.display_order as domain_display_order
 
     from products
     inner join domains

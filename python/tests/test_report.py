@@ -1,4 +1,4 @@
-"""The HTML report: built from the marts alone, self-contained, and drawn by a real browser."""
+"""The HTML report: built from the reporting tables alone, self-contained, and drawn by a real browser."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import base64
 import json
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -13,6 +14,7 @@ import pytest
 
 from conftest import PROJECT_DIR
 from jaarcijfers.report import build_report
+from report_page import chart_rows, chart_specs, without_scripts
 
 WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
 SCREENSHOTS = PROJECT_DIR / "reports" / "screenshots"
@@ -46,12 +48,26 @@ def report(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     return output, build_report(warehouse, output)
 
 
-def chart_specs(page: str) -> list[dict]:
-    return [json.loads(spec.replace("<\\/", "</")) for spec in re.findall(r'<script type="application/json" id="spec-\d+">(.*?)</script>', page)]
-
-
-def without_scripts(page: str) -> str:
-    return re.sub(r"<script\b[^>]*>.*?</script>", "", page, flags=re.DOTALL)
+def reporting_rows(connection: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    """Every row of every reporting table as the report embeds it: decimals as floats, through JSON."""
+    rows = {}
+    for (table,) in connection.execute(
+        "select table_name from information_schema.tables where table_schema = 'reporting'"
+    ).fetchall():
+        cursor = connection.execute(f"select * from reporting.{table}")
+        columns = [column[0] for column in cursor.description]
+        rows[table] = [
+            json.loads(
+                json.dumps(
+                    {
+                        name: float(value) if isinstance(value, Decimal) else value
+                        for name, value in zip(columns, row, strict=True)
+                    }
+                )
+            )
+            for row in cursor.fetchall()
+        ]
+    return rows
 
 
 def test_report_loads_nothing_from_outside_the_file(report):
@@ -64,6 +80,33 @@ def test_report_loads_nothing_from_outside_the_file(report):
     assert "@import" not in markup and "url(" not in markup
     assert all(target.startswith("#") for target in re.findall(r'\b(?:src|href)="([^"]*)"', markup))
     assert len(chart_specs(page)) == chart_count == len(re.findall(r'<div class="chart" id="chart-\d+"', page))
+
+
+def test_every_chart_draws_rows_of_the_reporting_tables(report, warehouse):
+    output, _ = report
+    specs = chart_specs(output.read_text(encoding="utf-8"))
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        tables = reporting_rows(connection)
+    known = {json.dumps(row, sort_keys=True): table for table, rows in tables.items() for row in rows}
+
+    drawn = set()
+    for spec in specs:
+        rows = [json.dumps(row, sort_keys=True) for row in chart_rows(spec)]
+        assert rows, spec["title"]["text"]
+        assert [row for row in rows if row not in known] == [], f"{spec['title']['text']}: rows in no reporting table"
+        drawn |= {known[row] for row in rows}
+    assert {"rpt_domain_volumes", "rpt_months_of_stock", "rpt_staff_against_decisions"} <= drawn
+
+
+def test_a_chart_says_it_is_derived_exactly_when_its_rows_are(report):
+    output, _ = report
+    specs = chart_specs(output.read_text(encoding="utf-8"))
+
+    said = {spec["title"]["text"] for spec in specs if "derived by this project" in spec["title"]["subtitle"]}
+    derived = {spec["title"]["text"] for spec in specs if all(row.get("is_derived") for row in chart_rows(spec))}
+
+    assert said == derived
+    assert said
 
 
 def test_report_shows_the_marts_figures_with_their_source(report, warehouse):
@@ -90,7 +133,11 @@ def test_report_shows_the_marts_figures_with_their_source(report, warehouse):
 
     assert all(re.match(r"Source: IND Jaarcijfers, editions? \d{4}", spec["title"]["subtitle"]) for spec in specs)
     assert f"{staff:,.0f} FTE" in page
-    naturalisation = next(spec for spec in specs if spec["title"]["text"].startswith("Naturalisation: numbers"))
+    (naturalisation,) = [
+        spec
+        for spec in specs
+        if any(row.get("product_code") == "naturalisation" and "volume" in row for row in chart_rows(spec))
+    ]
     editions = (
         f"edition {naturalisation_editions[0]}"
         if len(naturalisation_editions) == 1
@@ -99,21 +146,52 @@ def test_report_shows_the_marts_figures_with_their_source(report, warehouse):
     assert naturalisation["title"]["subtitle"] == f"Source: IND Jaarcijfers, {editions}"
     assert {
         row["reference_year"]: row["volume"]
-        for row in naturalisation["data"]["values"]
-        if row["metric_label"].startswith("Cases pending")
+        for row in chart_rows(naturalisation)
+        if row["indicator_code"] == "cases_pending"
     } == pending
     assert "Dutch (tabelkop)" in page and "Naturalisatie" in page
-    derived = [spec for spec in specs if "derived by this project" in spec["title"]["subtitle"]]
-    assert [spec["title"]["text"] for spec in derived] == [
-        "Intake minus decisions, per procedure and year: above zero the backlog grows"
-    ]
+
+
+def test_the_derived_figures_follow_from_the_marts_printed_ones(report, warehouse):
+    output, _ = report
+    rows = [row for spec in chart_specs(output.read_text(encoding="utf-8")) for row in chart_rows(spec)]
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        volume = {
+            (product, indicator, year): count
+            for product, indicator, year, count in connection.execute(
+                "select product_code, indicator_code, reference_year, volume from marts.fct_volumes"
+            ).fetchall()
+        }
+        staff = dict(connection.execute("select reference_year, total_staff_fte from marts.fct_staffing").fetchall())
+    months = {
+        (row["product_code"], row["reference_year"]): row["months_of_stock"] for row in rows if "months_of_stock" in row
+    }
+    staff_index = {
+        row["reference_year"]: row["index_value"]
+        for row in rows
+        if row.get("indicator_code") == "total_staff_fte" and "index_value" in row
+    }
+
+    assert months and months == pytest.approx(
+        {
+            (product, year): 12 * volume[(product, "cases_pending", year)] / volume[(product, "decisions", year)]
+            for product, year in months
+        },
+        abs=5e-5,
+    )
+    assert staff_index == pytest.approx(
+        {year: float(100 * fte / staff[min(staff)]) for year, fte in staff.items()}, abs=5e-5
+    )
 
 
 def test_revisions_section_shows_every_figure_a_later_edition_restated(report, warehouse):
     output, _ = report
     page = output.read_text(encoding="utf-8")
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        editions = [year for (year,) in connection.execute("select edition_year from marts.dim_publication order by 1").fetchall()]
+        editions = [
+            year
+            for (year,) in connection.execute("select edition_year from marts.dim_publication order by 1").fetchall()
+        ]
         revisions = connection.execute(
             "select earlier_value_printed || ' → ' || later_value_printed, relative_difference "
             "from marts.fct_revisions where relative_difference is not null"
@@ -121,11 +199,14 @@ def test_revisions_section_shows_every_figure_a_later_edition_restated(report, w
     if len(editions) < 2:
         pytest.fail("the warehouse holds one edition; this test needs the editions main loads")
 
-    (chart,) = [spec for spec in chart_specs(page) if spec["title"]["text"].startswith("Figures restated")]
-    assert sorted((row["value_printed"], row["relative_difference"]) for row in chart["data"]["values"]) == sorted(
+    (chart,) = [spec for spec in chart_specs(page) if any("relative_difference" in row for row in chart_rows(spec))]
+    assert sorted((row["values_printed"], row["relative_difference"]) for row in chart_rows(chart)) == sorted(
         (printed, float(difference)) for printed, difference in revisions
     )
-    assert chart["title"]["subtitle"] == f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}"
+    assert (
+        chart["title"]["subtitle"]
+        == f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}"
+    )
     assert f"Figures a later edition restated: {len(revisions)}." in page
 
 
@@ -133,17 +214,16 @@ def test_with_one_edition_loaded_there_is_no_revisions_section(warehouse, tmp_pa
     one_edition = tmp_path / "ind.duckdb"
     shutil.copyfile(warehouse, one_edition)
     with duckdb.connect(str(one_edition)) as connection:
-        (latest,) = connection.execute("select max(edition_year) from marts.dim_publication").fetchone()
-        connection.execute("delete from marts.fct_consistency_checks where edition_year <> ?", [latest])
-        connection.execute("delete from marts.dim_publication where edition_year <> ?", [latest])
-        connection.execute("delete from marts.fct_revisions")
+        (latest,) = connection.execute("select max(edition_year) from reporting.rpt_editions").fetchone()
+        connection.execute("delete from reporting.rpt_editions where edition_year <> ?", [latest])
+        connection.execute("delete from reporting.rpt_revisions")
     output = tmp_path / "report.html"
 
     build_report(one_edition, output)
 
     page = output.read_text(encoding="utf-8")
     assert 'id="revisions"' not in page
-    assert not [spec for spec in chart_specs(page) if spec["title"]["text"].startswith("Figures restated")]
+    assert not [spec for spec in chart_specs(page) if any("relative_difference" in row for row in chart_rows(spec))]
 
 
 @pytest.fixture
@@ -196,13 +276,22 @@ def test_every_chart_is_drawn_in_headless_chromium_without_console_errors(report
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = browser.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    save_screenshot(browser, SCREENSHOTS / "report.png", {"x": 0, "y": 0, "width": size["width"], "height": size["height"]})
+    save_screenshot(
+        browser, SCREENSHOTS / "report.png", {"x": 0, "y": 0, "width": size["width"], "height": size["height"]}
+    )
     for anchor, box in browser.execute_script(
         "return [...document.querySelectorAll('section')].map((s) => [s.id, s.getBoundingClientRect().toJSON()])"
     ):
-        clip = {"x": box["x"], "y": box["y"] + browser.execute_script("return window.scrollY"), "width": box["width"], "height": box["height"]}
+        clip = {
+            "x": box["x"],
+            "y": box["y"] + browser.execute_script("return window.scrollY"),
+            "width": box["width"],
+            "height": box["height"],
+        }
         save_screenshot(browser, SCREENSHOTS / f"section-{anchor}.png", clip)
 
     assert errors == []
     assert len(charts) == chart_count > 0
-    assert [chart["id"] for chart in charts if chart["rendered"] != "true" or chart["drawings"] != 1 or chart["marks"] == 0] == []
+    assert [
+        chart["id"] for chart in charts if chart["rendered"] != "true" or chart["drawings"] != 1 or chart["marks"] == 0
+    ] == []

@@ -1,3 +1,7 @@
+{%- set row_context -%}
+concat('seeds/reference/domains.csv, domain ', domain_code)
+{%- endset -%}
+
 with
 
 source as (
@@ -12,7 +16,8 @@ renamed as (
         domain_code,
         domain_name_en,
         domain_name_nl,
-        domain_description
+        domain_description,
+        {{ text_to_integer('display_order', row_context) }} as display_order
 
     from source
 

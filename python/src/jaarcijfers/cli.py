@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build")
     build.set_defaults(run=_build)
-    report = commands.add_parser("report", help="write the HTML report of charts from the marts")
+    report = commands.add_parser("report", help="write the HTML report of charts from the reporting tables")
     report.add_argument(
         "--warehouse",
         type=Path,

@@ -1,0 +1,93 @@
+"""What every chart of the report shares: its title and source line, its look, grouped bars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import altair as alt
+
+CHART_WIDTH = 760
+MUTED = "#555555"
+
+
+def source_line(edition_years: Iterable[int]) -> str:
+    """'Source: IND Jaarcijfers, edition 2024', naming every edition the figures come from."""
+    editions = sorted(set(edition_years))
+    if len(editions) == 1:
+        return f"Source: IND Jaarcijfers, edition {editions[0]}"
+    return f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}"
+
+
+def editions_of(rows: list[dict]) -> list[int]:
+    return [row["edition_year"] for row in rows]
+
+
+def finish(
+    chart: alt.TopLevelMixin, title: str, rows: list[dict], edition_years: Iterable[int] | None = None
+) -> alt.TopLevelMixin:
+    """Title, source line and the report's shared look.
+
+    A chart whose every row is derived (the rows' is_derived) says that the IND did not publish it.
+    """
+    derived = bool(rows) and all(row.get("is_derived") for row in rows)
+    subtitle = source_line(editions_of(rows) if edition_years is None else edition_years)
+    subtitle += "; derived by this project, not published by the IND" if derived else ""
+    return (
+        chart.properties(
+            title=alt.Title(
+                title,
+                subtitle=subtitle,
+                anchor="start",
+                fontSize=15,
+                subtitleColor=MUTED,
+                subtitleFontSize=12,
+            )
+        )
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=480)
+        .configure_legend(labelFontSize=12, titleFontSize=12, labelLimit=600, orient="bottom", columns=1)
+        .configure_header(labelFontSize=12, titleFontSize=12, labelLimit=300)
+        .configure_view(stroke=None)
+    )
+
+
+def year_colour() -> alt.Color:
+    return alt.Color(
+        "reference_year:O", title="Year", scale=alt.Scale(scheme="blues"), legend=alt.Legend(orient="right", columns=1)
+    )
+
+
+def grouped_bars(
+    rows: list[dict],
+    *,
+    value: str,
+    axis_title: str,
+    title: str,
+    is_share: bool = False,
+    text: str = "value_printed",
+    text_title: str = "As printed",
+) -> alt.TopLevelMixin:
+    """One horizontal bar per year for each row label: easy to read across many procedures.
+
+    `value` is the column drawn, `text` the column the tooltip shows (the figure as printed).
+    """
+    axis = alt.Axis(format="%", tickCount=10) if is_share else alt.Axis()
+    scale = alt.Scale(domain=[0, 1]) if is_share else alt.Scale()
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("bar_label:N", title=None, sort=alt.SortField("bar_label")),
+            yOffset=alt.YOffset("reference_year:O"),
+            x=alt.X(f"{value}:Q", title=axis_title, axis=axis, scale=scale),
+            color=year_colour(),
+            tooltip=[
+                alt.Tooltip("bar_label:N", title="Procedure"),
+                alt.Tooltip("bar_label_nl:N", title="Dutch"),
+                alt.Tooltip("reference_year:O", title="Year"),
+                alt.Tooltip(f"{text}:N", title=text_title),
+                alt.Tooltip("edition_year:O", title="Edition"),
+            ],
+        )
+        .properties(width=CHART_WIDTH - 360, height=alt.Step(9))
+    )
+    return finish(chart, title, rows)
