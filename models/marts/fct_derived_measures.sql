@@ -104,7 +104,7 @@ backlog_dynamics as (
         'applications_per_decision' as indicator_code,
         reference_year,
         edition_year,
-        round(intake / decisions, 4) as value,
+        {{ rounded_quotient('intake', 'decisions') }} as value,
         'intake ÷ decisions' as formula,
         [intake_figure_id, decisions_figure_id] as input_figure_ids
     from product_years

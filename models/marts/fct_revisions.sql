@@ -37,8 +37,7 @@ revised as (
         earlier_value,
         value as later_value,
         cast(value - earlier_value as decimal(18, 4)) as difference,
-        cast(round((value - earlier_value) / nullif(earlier_value, 0), 4) as decimal(18, 4))
-            as relative_difference,
+        {{ rounded_quotient('value - earlier_value', 'earlier_value') }} as relative_difference,
         unit,
         earlier_figure_id,
         figure_id as later_figure_id,

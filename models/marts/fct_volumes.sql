@@ -33,10 +33,8 @@ final as (
         current_year.* exclude (former_indicator_code),
         previous_year.volume as previous_year_volume,
         current_year.volume - previous_year.volume as volume_change,
-        cast(
-            round((current_year.volume - previous_year.volume) / nullif(previous_year.volume, 0), 4)
-            as decimal(18, 4)
-        ) as volume_change_relative,
+        {{ rounded_quotient('current_year.volume - previous_year.volume', 'previous_year.volume') }}
+            as volume_change_relative,
         coalesce(current_year.former_indicator_code, current_year.indicator_code) as metric_code
 
     from volumes as current_year

@@ -74,11 +74,11 @@ final as (
         years.latest_year,
         paired.decisions_first,
         paired.decisions_latest,
-        cast(round((paired.decisions_latest - paired.decisions_first) / paired.decisions_first, 4) as decimal(18, 4))
+        {{ rounded_quotient('paired.decisions_latest - paired.decisions_first', 'paired.decisions_first') }}
             as decisions_change,
         paired.pending_first,
         paired.pending_latest,
-        cast(round((paired.pending_latest - paired.pending_first) / paired.pending_first, 4) as decimal(18, 4))
+        {{ rounded_quotient('paired.pending_latest - paired.pending_first', 'paired.pending_first') }}
             as pending_change,
         paired.pending_latest > paired.pending_first
         and paired.pending_latest / paired.pending_first > paired.decisions_latest / paired.decisions_first

@@ -23,7 +23,7 @@ final as (
         products.product_name_nl as bar_label_nl,
         pending.volume as cases_pending,
         decisions.volume as decisions,
-        cast(round(12 * pending.volume / decisions.volume, 4) as decimal(18, 4)) as months_of_stock,
+        {{ rounded_quotient('12 * pending.volume', 'decisions.volume') }} as months_of_stock,
         pending.value_printed || ' pending, ' || decisions.value_printed || ' decisions' as inputs_printed,
         true as is_derived,
         greatest(pending.edition_year, decisions.edition_year) as edition_year

@@ -1,10 +1,7 @@
 {#- The overview's cards: each chosen indicator's latest-year figure beside the year before.
-    A count is added up over the procedures that print it in both years, so that the change
-    compares like with like, and only over rows of the one count kind the card adds where the
-    indicator's rows differ in kind (seeds/reference/overlap_register.csv: the tracks' applications
-    are not applications received, decisions on objection are not first-instance decisions);
-    any other unit is shown only when a single product prints it, since staff or euros of several
-    products (let alone rates) do not add up. -#}
+    A count is added up over the procedures that print it in both years, and only over rows of
+    the count kind the card adds (seeds/reference/overlap_register.csv); any other unit only
+    when a single product prints it: staff or euros of several products do not add up. -#}
 {%- set row_context -%}
 concat('seeds/reference/overview_indicators.csv, indicator ', chosen.indicator_code)
 {%- endset -%}
@@ -186,10 +183,8 @@ final as (
         card_figures.product_count,
         card_figures.earliest_edition_year,
         card_figures.edition_year,
-        cast(
-            round((card_figures.latest_value - card_figures.previous_value) / nullif(card_figures.previous_value, 0), 4)
-            as decimal(18, 4)
-        ) as relative_change,
+        {{ rounded_quotient('card_figures.latest_value - card_figures.previous_value', 'card_figures.previous_value') }}
+            as relative_change,
         card_figures.product_count > 1 as is_derived
 
     from cards

@@ -54,7 +54,8 @@ series as (
 
     select
         decisions.indicator_code,
-        indicators.indicator_name_en || ', all procedures and stages (' || indicators.indicator_name_nl || ')' as series_label,
+        indicators.indicator_name_en || ', all procedures and stages (' || indicators.indicator_name_nl || ')'
+            as series_label,
         indicators.unit,
         decisions.reference_year,
         decisions.value,
@@ -92,7 +93,7 @@ final as (
         cast(value as decimal(18, 4)) as value,
         is_derived,
         first_value(reference_year) over by_series as index_base_year,
-        cast(round(100 * value / first_value(value) over by_series, 4) as decimal(18, 4)) as index_value,
+        {{ rounded_quotient('100 * value', 'first_value(value) over by_series') }} as index_value,
         edition_year
 
     from series
