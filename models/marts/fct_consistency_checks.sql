@@ -86,7 +86,7 @@ final as (
             when 'present' then evaluated.printed_value >= evaluated.expected_value
             when 'above' then evaluated.printed_value > evaluated.expected_value + checks.tolerance
         end as holds,
-        checks.rule,
+        checks.check_rule,
         checks.tolerance_reason,
         checks.reason,
         evaluated.input_figure_ids

@@ -16,7 +16,7 @@ final as (
         edition_year,
         check_code,
         any_value(check_name_en) as check_name_en,
-        any_value(rule) as rule,
+        any_value(check_rule) as check_rule,
         any_value(unit) as unit,
         any_value(tolerance) as tolerance,
         any_value(tolerance_reason) as tolerance_reason,

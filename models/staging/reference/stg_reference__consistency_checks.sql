@@ -15,7 +15,7 @@ renamed as (
     select
         check_code,
         check_name_en,
-        rule,
+        rule as check_rule,
         relation,
         case
             when regexp_full_match(tolerance, '[0-9]+(\.[0-9]+)?') then cast(tolerance as decimal(18, 4))

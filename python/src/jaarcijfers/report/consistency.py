@@ -46,7 +46,7 @@ def sections(reporting: Reporting) -> list[Section]:
         )
     intro += terms_table(
         ("Check", "Rule", "Tolerance"),
-        [(row["check_name_en"], row["rule"], row["tolerance_reason"] or "none") for row in _one_per_check(summary)],
+        [(row["check_name_en"], row["check_rule"], row["tolerance_reason"] or "none") for row in _one_per_check(summary)],
         summary="The checks, their rules and tolerances",
     )
     return [Section("consistency", "Does the publication add up? · Samenhang", intro, [outcome_bars(summary)])]
