@@ -17,7 +17,8 @@ final as (
         short_unit,
         decimal_places,
         fact_table,
-        is_derived
+        is_derived,
+        indicator_kind
 
     from indicators
 

@@ -21,7 +21,8 @@ renamed as (
         {{ text_to_integer('decimal_places', row_context) }} as decimal_places,
         fact_table,
         indicator_description,
-        is_derived = 'true' as is_derived
+        is_derived = 'true' as is_derived,
+        indicator_kind
 
     from source
 

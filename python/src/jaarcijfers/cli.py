@@ -11,6 +11,7 @@ from jaarcijfers.catalogue import load_catalogue
 from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
 from jaarcijfers.extract import ExtractionError, extract_edition
+from jaarcijfers.news_seeds import check_news_seeds, extract_news
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.report import build_report
 from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
@@ -25,6 +26,8 @@ def _extract(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
         return 2
+    if source.suffix == ".csv":
+        return extract_news(source, project_dir)
     try:
         edition = extract_edition(source, catalogue)
         if source.name not in catalogue.publication_sources:
@@ -63,7 +66,7 @@ def check_seeds(project_dir: Path) -> list[str]:
         actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
         if actual != expected:
             problems.append(name)
-    return problems
+    return problems + check_news_seeds(project_dir)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text, e.g. jaarcijfers-2025.txt")
+    extract.add_argument("publication", type=Path, help="publication text (.txt) or news figures file (.csv)")
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.set_defaults(run=_extract)
     check = commands.add_parser("check", help="verify seeds/raw is the extractor's output")
