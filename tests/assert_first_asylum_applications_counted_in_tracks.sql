@@ -12,7 +12,9 @@ applications as (
             where product_code in ('asylum_track_1_dublin', 'asylum_track_2_safe_country', 'asylum_track_4_general')
         ) as track_applications
     from {{ ref('fct_figures') }}
-    where indicator_code in ('applications', 'first_asylum_applications')
+    where
+        source_code = 'jaarcijfers'
+        and indicator_code in ('applications', 'first_asylum_applications')
     group by edition_year, reference_year
 
 )

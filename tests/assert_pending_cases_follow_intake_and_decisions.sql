@@ -14,6 +14,7 @@ flows as (
         sum(value) filter (where indicator_code = 'decisions') as decisions,
         sum(value) filter (where indicator_code = 'cases_pending') as cases_pending
     from {{ ref('fct_figures') }}
+    where source_code = 'jaarcijfers'
     group by edition_year, product_code, reference_year
 
 ),

@@ -17,6 +17,7 @@ reprinted as (
             else {{ format_dutch_number('value') }}
         end as value_reprinted
     from {{ ref('fct_figures') }}
+    where source_code = 'jaarcijfers'
 
 )
 

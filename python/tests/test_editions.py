@@ -30,6 +30,7 @@ def test_revisions_list_the_figures_the_2024_edition_restated(warehouse):
         select product_code, indicator_code, reference_year, earlier_edition_year, later_edition_year,
             earlier_value_printed, later_value_printed, difference
         from marts.fct_revisions
+        where source_code = 'jaarcijfers'
         order by product_code, indicator_code, reference_year
         """
     ).fetchall()

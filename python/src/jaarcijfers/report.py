@@ -595,7 +595,7 @@ class _Report:
             from marts.fct_revisions as r
             join marts.dim_product as p using (product_code)
             join marts.dim_indicator as m using (indicator_code)
-            where r.relative_difference is not null
+            where r.relative_difference is not null and r.source_code = 'jaarcijfers'
             order by label, r.later_edition_year
             """
         )
