@@ -37,15 +37,23 @@ cells as (
 
 select
     reference_year,
-    max(months_covered) filter (where indicator_code = 'total_asylum_influx') as total_asylum_influx,
-    max(months_covered) filter (where indicator_code = 'first_asylum_applications') as first_asylum_applications,
-    max(months_covered) filter (where indicator_code = 'repeat_asylum_applications') as repeat_asylum_applications,
-    max(months_covered) filter (where indicator_code = 'family_members_entered') as family_members_entered,
-    max(months_covered) filter (
-        where indicator_code = 'unaccompanied_minor_asylum_applications'
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'total_asylum_influx'), ''
+    ) as total_asylum_influx,
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'first_asylum_applications'), ''
+    ) as first_asylum_applications,
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'repeat_asylum_applications'), ''
+    ) as repeat_asylum_applications,
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'family_members_entered'), ''
+    ) as family_members_entered,
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'unaccompanied_minor_asylum_applications'), ''
     ) as unaccompanied_minor_asylum_applications,
-    max(months_covered) filter (
-        where indicator_code = 'incoming_first_asylum_applications'
+    coalesce(
+        max(months_covered) filter (where indicator_code = 'incoming_first_asylum_applications'), ''
     ) as incoming_first_asylum_applications
 from cells
 group by reference_year
