@@ -47,12 +47,11 @@ influx_total_equals_parts as (
         || coalesce(' (' || quoted_item || ')', '') as check_id,
         'influx_total_equals_parts' as check_code,
         release_id,
-        cast(null as integer) as edition_year,
-        cast(null as varchar) as product_code,
         'total_asylum_influx' as indicator_code,
-        concat(
-            'Total asylum influx ', period_code, ', ', coalesce(country_code, 'all countries'),
-            ', against first + repeat applications + family members who entered, in release ', release_id
+        format(
+            'Total asylum influx {}, {}, against first + repeat applications + family members who entered, '
+            || 'in release {}',
+            period_code, coalesce(country_code, 'all countries'), release_id
         ) as subject,
         reference_year,
         period_code,
@@ -62,20 +61,15 @@ influx_total_equals_parts as (
         input_figure_ids
 
     from influx_parts
-    where
-        total_influx is not null
-        and first_applications is not null
-        and repeat_applications is not null
-        and family_members_entered is not null
+    -- all four printed: a sum with a part missing is NULL
+    where (total_influx + first_applications + repeat_applications + family_members_entered) is not null
 
 ),
 
 cumulative as (
 
     select * from vintages
-    where
-        in_asylum_influx_monthly
-        and period_grain in ('year', 'half_year', 'year_to_date')
+    where in_asylum_influx_monthly and period_grain in ('year', 'half_year', 'year_to_date')
 
 ),
 
@@ -127,18 +121,11 @@ year_to_date_equals_sum_of_months as (
         concat_ws('/', 'year_to_date_equals_sum_of_months', release_id, figure_key) as check_id,
         'year_to_date_equals_sum_of_months' as check_code,
         release_id,
-        cast(null as integer) as edition_year,
         product_code,
         indicator_code,
-        concat(
-            indicator_code,
-            ' ',
-            period_code,
-            ', ',
-            coalesce(country_code, 'all countries'),
-            ', in release ',
-            release_id,
-            ', against the sum of its ', months_covered, ' months as last printed by then'
+        format(
+            '{} {}, {}, in release {}, against the sum of its {} months as last printed by then',
+            indicator_code, period_code, coalesce(country_code, 'all countries'), release_id, months_covered
         ) as subject,
         reference_year,
         period_code,
@@ -164,9 +151,9 @@ news_matches_jaarcijfers as (
         jaarcijfers.edition_year,
         vintages.product_code,
         vintages.indicator_code,
-        concat(
-            vintages.indicator_code, ' of ', vintages.product_code, ' ', vintages.period_code, ' in release ',
-            vintages.release_id, ' against the Jaarcijfers edition ', jaarcijfers.edition_year
+        format(
+            '{} of {} {} in release {} against the Jaarcijfers edition {}', vintages.indicator_code,
+            vintages.product_code, vintages.period_code, vintages.release_id, jaarcijfers.edition_year
         ) as subject,
         vintages.reference_year,
         vintages.period_code,
@@ -193,6 +180,7 @@ news_matches_jaarcijfers as (
 
 all_checks as (
 
+    -- by name: a column one check does not have (edition_year, product_code) is NULL
     select * from influx_total_equals_parts
     union all by name
     select * from year_to_date_equals_sum_of_months

@@ -1,8 +1,7 @@
-{#- Places every transcribed figure of the news pages: its measure becomes an indicator (and a
-    Jaarcijfers product where the definition is the publication's), its country of origin an ISO
-    code, a free-text period the catalogued one, a misprinted value the catalogued reading. The
-    value's printed unit must fit the indicator's. Anything that cannot be placed stops the build,
-    naming the catalogue to extend. -#}
+{#- Places every news figure: measure to indicator (and Jaarcijfers product where the definition
+    is the publication's), country to ISO code, free-text period and misprinted value to their
+    catalogue entries; the printed unit must fit the indicator's. What cannot be placed stops the
+    build, naming the catalogue to extend. -#}
 {%- set row_context -%}
 concat('seeds/raw/ind_news_figures.csv (', figures.source_file, ', line ', figures.source_line, ')')
 {%- endset -%}
@@ -48,7 +47,9 @@ misprints as (
 catalogued as (
 
     select
-        figures.* exclude (period_code, period_grain, period_start, period_end, reference_year),
+        figures.* exclude (
+            period_code, period_grain, period_start, period_end, reference_year, value_parsed, value_unit
+        ),
         coalesce(figures.period_code, periods.period_code) as period_code,
         coalesce(figures.period_grain, periods.period_grain) as period_grain,
         coalesce(figures.period_start, periods.period_start) as period_start,
@@ -62,8 +63,10 @@ catalogued as (
         indicators.fact_table,
         indicators.indicator_kind,
         nationalities.nationality_code as country_code,
-        misprints.value_read as value_misprint_reading,
+        coalesce(misprints.value_read, figures.value_parsed) as value,
+        case when misprints.value_read is not null then 'count' else figures.value_unit end as value_unit,
         misprints.reason as misprint_reason,
+        {{ row_context }} as seed_row,
         case
             when figures.period_code is null and periods.period_printed is null
                 then {{ fail_build([
@@ -109,55 +112,33 @@ catalogued as (
 
 ),
 
-valued as (
-
-    select
-        * exclude (value_parsed, value_unit, value_misprint_reading),
-        coalesce(value_misprint_reading, value_parsed) as value,
-        case when value_misprint_reading is not null then 'count' else value_unit end as value_unit,
-        case
-            when value_misprint_reading is null and value_parsed is null
-                then {{ fail_build([
-                    "concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')",
-                    "': cannot read '''", "value_printed", "''' as a value printed on a page in '",
-                    "case page_language when 'nl' then 'Dutch' else 'English' end",
-                    "' (forms in tests/cases/ind_news_printed_values.csv); if the page misprints it,'",
-                    "' add the reading to seeds/reference/ind_news_misprints.csv'",
-                ]) }}
-            else true
-        end as is_read
-
-    from catalogued
-    where is_placed
-
-),
-
 checked as (
 
     select
         *,
         case
-            when
-                (value_unit = 'count' and unit in ('count', 'fte'))
-                or value_unit = unit
-                then true
-            else {{ fail_build([
-                "concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')",
-                "': '''", "value_printed", "''' reads as '", "value_unit", "' but indicator '", "indicator_code",
-                "' is measured in '", "unit",
-            ]) }}
-        end as is_unit_placed,
-        case
+            when value is null
+                then {{ fail_build([
+                    "seed_row", "': cannot read '''", "value_printed", "''' as a value printed on a page in '",
+                    "case page_language when 'nl' then 'Dutch' else 'English' end",
+                    "' (forms in tests/cases/ind_news_printed_values.csv); if the page misprints it,'",
+                    "' add the reading to seeds/reference/ind_news_misprints.csv'",
+                ]) }}
+            when not ((value_unit = 'count' and unit in ('count', 'fte')) or value_unit = unit)
+                then {{ fail_build([
+                    "seed_row", "': '''", "value_printed", "''' reads as '", "value_unit", "' but indicator '",
+                    "indicator_code", "' is measured in '", "unit",
+                ]) }}
             when unit = 'count' and value <> trunc(value)
                 then {{ fail_build([
-                    "concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')",
-                    "': '''", "value_printed", "''' is not a whole number but indicator '", "indicator_code", "' counts'",
+                    "seed_row", "': '''", "value_printed", "''' is not a whole number but indicator '",
+                    "indicator_code", "' counts'",
                 ]) }}
             else true
-        end as is_whole_where_counted
+        end as is_valued
 
-    from valued
-    where is_read
+    from catalogued
+    where is_placed
 
 ),
 
@@ -212,7 +193,7 @@ keyed as (
         ) as figure_key
 
     from checked
-    where is_unit_placed and is_whole_where_counted
+    where is_valued
 
 )
 
