@@ -9,4 +9,5 @@ select
     later_value_printed,
     relative_difference
 from marts.fct_revisions
+where source_code = 'jaarcijfers'
 order by product_code, indicator_code, reference_year

@@ -1,5 +1,6 @@
--- Every figure the extractor wrote to the raw seed appears in marts.fct_figures exactly once,
--- with its printed text unchanged; and fct_figures holds nothing that was not printed.
+-- Every Jaarcijfers figure the extractor wrote to the raw seed appears in marts.fct_figures exactly
+-- once, with its printed text unchanged; and fct_figures holds no Jaarcijfers figure that was not
+-- printed. The news figures: assert_ind_news_lands_once.sql.
 with
 
 printed as (
@@ -21,6 +22,7 @@ landed as (
         reference_year,
         value_printed
     from {{ ref('fct_figures') }}
+    where source_code = 'jaarcijfers'
 
 ),
 

@@ -10,6 +10,7 @@ latest as (
         reference_year,
         max(edition_year) as latest_edition_year
     from {{ ref('fct_figures') }}
+    where source_code = 'jaarcijfers'
     group by product_code, indicator_code, reference_year
 
 ),

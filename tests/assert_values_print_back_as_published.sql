@@ -21,6 +21,7 @@ reprinted as (
             else {{ format_dutch_number('value') }}
         end as value_reprinted
     from {{ ref('fct_figures') }}
+    where source_code = 'jaarcijfers'
 
 )
 

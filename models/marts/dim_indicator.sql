@@ -20,6 +20,7 @@ final as (
         rounded_to,
         fact_table,
         is_derived,
+        indicator_kind,
         former_indicator_code
 
     from indicators

@@ -15,7 +15,9 @@ final as (
         country_name_en,
         country_name_nl,
         iso_alpha2,
-        iso_alpha3
+        iso_alpha3,
+        country_label_news,
+        code_standard
 
     from nationalities
 

@@ -6,6 +6,12 @@ figures as (
 
 ),
 
+news_figures as (
+
+    select * from {{ ref('int_ind_news__figure_vintages') }}
+
+),
+
 years as (
 
     select
@@ -19,17 +25,31 @@ years as (
 
 ),
 
+news_years as (
+
+    select
+        reference_year,
+        count(distinct release_id) as news_releases_reporting
+
+    from news_figures
+    where reference_year is not null
+    group by reference_year
+
+),
+
 final as (
 
     select
         reference_year,
         make_date(reference_year, 1, 1) as year_start_date,
         make_date(reference_year, 12, 31) as year_end_date,
-        editions_reporting,
-        first_edition_year,
-        latest_edition_year
+        coalesce(years.editions_reporting, 0) as editions_reporting,
+        years.first_edition_year,
+        years.latest_edition_year,
+        coalesce(news_years.news_releases_reporting, 0) as news_releases_reporting
 
     from years
+    full outer join news_years using (reference_year)
 
 )
 

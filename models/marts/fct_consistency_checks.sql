@@ -21,6 +21,12 @@ jaarcijfers_overlaps_checked as (
 
 ),
 
+news_checks as (
+
+    select * from {{ ref('int_ind_news__consistency_checks') }}
+
+),
+
 checks as (
 
     select * from {{ ref('stg_reference__consistency_checks') }}
@@ -37,7 +43,7 @@ jaarcijfers_evaluated as (
 
 ),
 
-evaluated as (
+jaarcijfers_shaped as (
 
     select
         concat_ws('/', check_code, edition_year, product_code, indicator_code, reference_year, footnote_number)
@@ -54,9 +60,54 @@ evaluated as (
         cast(reference_year as varchar) as period_code,
         cast(expected_value as decimal(18, 4)) as expected_value,
         cast(printed_value as decimal(18, 4)) as printed_value,
+        cast(null as decimal(18, 4)) as figure_tolerance,
         cast(input_figure_ids as varchar[]) as input_figure_ids
 
     from jaarcijfers_evaluated
+
+),
+
+-- The news checks' tolerance depends on each figure (its unit, whether it is approximate).
+news_shaped as (
+
+    select
+        check_id,
+        check_code,
+        unit,
+        source_code,
+        edition_year,
+        release_id,
+        product_code,
+        indicator_code,
+        subject,
+        reference_year,
+        period_code,
+        expected_value,
+        printed_value,
+        tolerance as figure_tolerance,
+        input_figure_ids
+
+    from news_checks
+
+),
+
+evaluated as (
+
+    select * from jaarcijfers_shaped
+    union all by name
+    select * from news_shaped
+
+),
+
+judged as (
+
+    select
+        evaluated.*,
+        coalesce(evaluated.figure_tolerance, checks.tolerance) as tolerance
+
+    from evaluated
+    left join checks
+        on evaluated.check_code = checks.check_code
 
 ),
 
@@ -79,19 +130,19 @@ final as (
         evaluated.expected_value,
         evaluated.printed_value,
         cast(evaluated.printed_value - evaluated.expected_value as decimal(18, 4)) as gap,
-        checks.tolerance,
+        evaluated.tolerance,
         case checks.relation
-            when 'equals' then abs(evaluated.printed_value - evaluated.expected_value) <= checks.tolerance
-            when 'at_most' then evaluated.printed_value - evaluated.expected_value <= checks.tolerance
+            when 'equals' then abs(evaluated.printed_value - evaluated.expected_value) <= evaluated.tolerance
+            when 'at_most' then evaluated.printed_value - evaluated.expected_value <= evaluated.tolerance
             when 'present' then evaluated.printed_value >= evaluated.expected_value
-            when 'above' then evaluated.printed_value > evaluated.expected_value + checks.tolerance
+            when 'above' then evaluated.printed_value > evaluated.expected_value + evaluated.tolerance
         end as holds,
         checks.check_rule,
         checks.tolerance_reason,
         checks.reason,
         evaluated.input_figure_ids
 
-    from evaluated
+    from judged as evaluated
     left join checks
         on evaluated.check_code = checks.check_code
 

@@ -1,8 +1,147 @@
+{#- Every printed figure of every source, one row each: the Jaarcijfers editions' figures and the
+    figures of the IND's news pages (twin pages print each figure once each). Columns one source
+    does not have are NULL for the other. -#}
 with
 
-figures as (
+jaarcijfers as (
 
     select * from {{ ref('int_figures_catalogued') }}
+
+),
+
+publications as (
+
+    select * from {{ ref('stg_jaarcijfers__publications') }}
+
+),
+
+news as (
+
+    select * from {{ ref('int_ind_news__figures_catalogued') }}
+
+),
+
+releases as (
+
+    select * from {{ ref('int_ind_news__releases') }}
+
+),
+
+vintages as (
+
+    select * from {{ ref('int_ind_news__figure_vintages') }}
+
+),
+
+jaarcijfers_figures as (
+
+    select
+        jaarcijfers.figure_id,
+        'jaarcijfers' as source_code,
+        jaarcijfers.edition_year,
+        cast(null as varchar) as release_id,
+        jaarcijfers.reference_year,
+        cast(jaarcijfers.reference_year as varchar) as period_code,
+        'year' as period_grain,
+        make_date(jaarcijfers.reference_year, 1, 1) as period_start,
+        make_date(jaarcijfers.reference_year, 12, 31) as period_end,
+        cast(jaarcijfers.reference_year as varchar) as period_printed,
+        jaarcijfers.product_code,
+        jaarcijfers.indicator_code,
+        jaarcijfers.former_indicator_code,
+        cast(null as varchar) as country_code,
+        jaarcijfers.section_nl,
+        jaarcijfers.subsection_nl,
+        jaarcijfers.table_heading_nl as table_heading,
+        jaarcijfers.row_label_nl as row_label,
+        cast(null as varchar) as measure_en,
+        cast(null as varchar) as measure_nl,
+        cast(null as varchar) as measure_category,
+        jaarcijfers.table_footnote_number,
+        jaarcijfers.row_footnote_number,
+        jaarcijfers.printed_in,
+        publications.source_file,
+        jaarcijfers.source_line,
+        cast(null as varchar) as source_url,
+        cast(null as varchar) as page_language,
+        cast(null as varchar) as quoted_item,
+        jaarcijfers.value_printed,
+        jaarcijfers.value_status,
+        jaarcijfers.value,
+        cast(null as decimal(18, 4)) as value_transcribed,
+        cast(null as varchar) as value_qualifier,
+        false as is_approximate,
+        cast(null as varchar) as transcriber_note,
+        jaarcijfers.unit,
+        jaarcijfers.fact_table,
+        jaarcijfers.is_latest_edition,
+        jaarcijfers.is_latest_edition as is_latest_vintage
+
+    from jaarcijfers
+    inner join publications using (edition_year)
+
+),
+
+news_figures as (
+
+    select
+        {{ ind_news_figure_id('releases.release_id', 'news.page_language', 'news.figure_key', 'news.quoted_item') }}
+            as figure_id,
+        'ind_news' as source_code,
+        cast(null as integer) as edition_year,
+        releases.release_id,
+        news.reference_year,
+        news.period_code,
+        news.period_grain,
+        news.period_start,
+        news.period_end,
+        news.period_printed,
+        news.product_code,
+        news.indicator_code,
+        cast(null as varchar) as former_indicator_code,
+        news.country_code,
+        cast(null as varchar) as section_nl,
+        cast(null as varchar) as subsection_nl,
+        cast(null as varchar) as table_heading,
+        cast(null as varchar) as row_label,
+        news.measure_en,
+        news.measure_nl,
+        news.measure_category,
+        cast(null as integer) as table_footnote_number,
+        cast(null as integer) as row_footnote_number,
+        'page' as printed_in,
+        news.source_file,
+        news.source_line,
+        news.source_url,
+        news.page_language,
+        news.quoted_item,
+        news.value_printed,
+        'published' as value_status,
+        news.value,
+        news.value_transcribed,
+        news.value_qualifier,
+        news.is_approximate,
+        news.transcriber_note,
+        news.unit,
+        news.fact_table,
+        cast(null as boolean) as is_latest_edition,
+        vintages.vintage_rank = vintages.vintage_count as is_latest_vintage
+
+    from news
+    inner join releases using (page_id)
+    inner join vintages
+        on
+            news.figure_key = vintages.figure_key
+            and releases.release_id = vintages.release_id
+            and news.quoted_item is not distinct from vintages.quoted_item
+
+),
+
+all_figures as (
+
+    select * from jaarcijfers_figures
+    union all by name
+    select * from news_figures
 
 ),
 
@@ -16,8 +155,8 @@ final as (
         indicator_code,
         section_nl,
         subsection_nl,
-        table_heading_nl as table_heading,
-        row_label_nl as row_label,
+        table_heading,
+        row_label,
         table_footnote_number,
         row_footnote_number,
         printed_in,
@@ -28,9 +167,29 @@ final as (
         unit,
         fact_table,
         is_latest_edition,
-        coalesce(former_indicator_code, indicator_code) as metric_code
+        coalesce(former_indicator_code, indicator_code) as metric_code,
+        source_code,
+        release_id,
+        period_code,
+        period_grain,
+        period_start,
+        period_end,
+        period_printed,
+        country_code,
+        measure_en,
+        measure_nl,
+        measure_category,
+        source_file,
+        source_url,
+        page_language,
+        quoted_item,
+        value_transcribed,
+        value_qualifier,
+        is_approximate,
+        transcriber_note,
+        is_latest_vintage
 
-    from figures
+    from all_figures
 
 )
 

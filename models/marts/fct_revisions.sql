@@ -1,53 +1,170 @@
-{#- A later edition restates figures of years an earlier edition already reported. Each
-    restatement is compared with the edition just before it that reports the same figure. -#}
+{#- Every figure a later vintage restated: a later Jaarcijfers edition, or a later news release
+    (or a later item quoted on an overview page), printing another value for the same figure
+    than the vintage just before it that printed it. Each step is a row, with the figure's first
+    and latest value beside it. Sources are not chained: where a news item and an edition
+    disagree, the consistency checks say so. -#}
 with
 
-figures as (
+jaarcijfers as (
 
     select * from {{ ref('int_figures_catalogued') }}
 
 ),
 
-successive_editions as (
+news as (
 
-    select
-        *,
-        lag(edition_year) over by_figure as earlier_edition_year,
-        lag(value) over by_figure as earlier_value,
-        lag(value_printed) over by_figure as earlier_value_printed,
-        lag(figure_id) over by_figure as earlier_figure_id
-
-    from figures
-    window by_figure as (
-        partition by product_code, indicator_code, reference_year order by edition_year
-    )
+    select * from {{ ref('int_ind_news__figure_vintages') }}
 
 ),
 
-revised as (
+jaarcijfers_vintages as (
 
     select
+        'jaarcijfers/' || concat_ws('/', product_code, indicator_code, reference_year) as figure_key,
+        'jaarcijfers' as source_code,
         product_code,
         indicator_code,
         reference_year,
-        earlier_edition_year,
-        edition_year as later_edition_year,
-        earlier_value_printed,
-        value_printed as later_value_printed,
-        earlier_value,
-        value as later_value,
-        cast(value - earlier_value as decimal(18, 4)) as difference,
-        {{ rounded_quotient('value - earlier_value', 'earlier_value') }} as relative_difference,
+        cast(reference_year as varchar) as period_code,
+        'year' as period_grain,
+        cast(null as varchar) as country_code,
+        edition_year,
+        cast(null as varchar) as release_id,
+        cast(null as varchar) as quoted_item,
+        value,
+        value_printed,
+        figure_id,
         unit,
-        earlier_figure_id,
-        figure_id as later_figure_id,
-        coalesce(former_indicator_code, indicator_code) as metric_code
+        former_indicator_code,
+        row_number() over by_figure as vintage_rank,
+        lag(edition_year) over by_figure as earlier_edition_year,
+        cast(null as varchar) as earlier_release_id,
+        cast(null as varchar) as earlier_quoted_item,
+        lag(value) over by_figure as earlier_value,
+        lag(value_printed) over by_figure as earlier_value_printed,
+        lag(figure_id) over by_figure as earlier_figure_id,
+        true as is_order_certain
 
-    from successive_editions
+    from jaarcijfers
+    window by_figure as (partition by product_code, indicator_code, reference_year order by edition_year)
+
+),
+
+news_vintages as (
+
+    select
+        'ind_news/' || figure_key as figure_key,
+        'ind_news' as source_code,
+        product_code,
+        indicator_code,
+        reference_year,
+        period_code,
+        period_grain,
+        country_code,
+        cast(null as integer) as edition_year,
+        release_id,
+        quoted_item,
+        value,
+        value_printed,
+        figure_ids[1] as figure_id,
+        unit,
+        cast(null as varchar) as former_indicator_code,
+        vintage_rank,
+        cast(null as integer) as earlier_edition_year,
+        earlier_release_id,
+        earlier_quoted_item,
+        earlier_value,
+        earlier_value_printed,
+        earlier_figure_ids[1] as earlier_figure_id,
+        coalesce(is_order_certain, false) as is_order_certain
+
+    from news
+
+),
+
+vintages as (
+
+    select * from jaarcijfers_vintages
+    union all by name
+    select * from news_vintages
+
+),
+
+first_and_latest as (
+
+    select
+        figure_key,
+        arg_min(value, vintage_rank) as first_value,
+        arg_min(value_printed, vintage_rank) as first_value_printed,
+        arg_min(edition_year, vintage_rank) as first_edition_year,
+        arg_min(release_id, vintage_rank) as first_release_id,
+        arg_max(value, vintage_rank) as latest_value,
+        arg_max(value_printed, vintage_rank) as latest_value_printed,
+        arg_max(edition_year, vintage_rank) as latest_edition_year,
+        arg_max(release_id, vintage_rank) as latest_release_id
+
+    from vintages
+    group by figure_key
+
+),
+
+steps as (
+
+    select
+        vintages.*,
+        row_number() over (partition by vintages.figure_key order by vintages.vintage_rank) as step_number
+
+    from vintages
     where
-        earlier_edition_year is not null
-        and value is distinct from earlier_value
+        vintages.vintage_rank > 1
+        and vintages.value is distinct from vintages.earlier_value
+
+),
+
+final as (
+
+    select
+        steps.product_code,
+        steps.indicator_code,
+        steps.reference_year,
+        steps.earlier_edition_year,
+        steps.edition_year as later_edition_year,
+        steps.earlier_value_printed,
+        steps.value_printed as later_value_printed,
+        steps.earlier_value,
+        steps.value as later_value,
+        cast(steps.value - steps.earlier_value as decimal(18, 4)) as difference,
+        {{ rounded_quotient('steps.value - steps.earlier_value', 'steps.earlier_value') }} as relative_difference,
+        steps.unit,
+        steps.earlier_figure_id,
+        steps.figure_id as later_figure_id,
+        coalesce(steps.former_indicator_code, steps.indicator_code) as metric_code,
+        case steps.source_code
+            when 'jaarcijfers' then concat_ws('/', steps.figure_key, steps.edition_year)
+            else concat_ws('/', steps.figure_key, steps.release_id) || coalesce(' (' || steps.quoted_item || ')', '')
+        end as revision_id,
+        steps.source_code,
+        steps.period_code,
+        steps.period_grain,
+        steps.country_code,
+        steps.earlier_release_id,
+        steps.release_id as later_release_id,
+        steps.earlier_quoted_item,
+        steps.quoted_item as later_quoted_item,
+        steps.step_number,
+        first_and_latest.first_value,
+        first_and_latest.first_value_printed,
+        first_and_latest.first_edition_year,
+        first_and_latest.first_release_id,
+        first_and_latest.latest_value,
+        first_and_latest.latest_value_printed,
+        first_and_latest.latest_edition_year,
+        first_and_latest.latest_release_id,
+        steps.is_order_certain as is_release_order_certain
+
+    from steps
+    inner join first_and_latest using (figure_key)
 
 )
 
-select * from revised
+select * from final

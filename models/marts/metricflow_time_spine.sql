@@ -1,6 +1,7 @@
 {#- MetricFlow's time spine: one row per day of the reference years in dim_year, so it grows
-    with each edition loaded. The facts are yearly, but day is the spine grain MetricFlow is
-    built around; a query truncates it to metric_time__year. -#}
+    with each edition or news release loaded (the news months reach back to 2013). Day is the
+    spine grain MetricFlow is built around; a query truncates it to metric_time__month or
+    metric_time__year. -#}
 with
 
 years as (

@@ -3,7 +3,7 @@ with
 revisions as (
 
     select * from {{ ref('fct_revisions') }}
-    where relative_difference is not null
+    where source_code = 'jaarcijfers' and relative_difference is not null
 
 ),
 

@@ -28,7 +28,7 @@ def test_revisions_list_the_figures_the_2024_edition_restated(warehouse):
         select product_code, indicator_code, reference_year, earlier_edition_year, later_edition_year,
             earlier_value_printed, later_value_printed, difference
         from marts.fct_revisions
-        where later_edition_year = 2024
+        where source_code = 'jaarcijfers' and later_edition_year = 2024
         order by product_code, indicator_code, reference_year
         """
     ).fetchall()

@@ -98,3 +98,32 @@ def test_decisions_per_fte_divides_one_years_decisions_by_that_years_staff(tmp_p
     assert [float(row["decisions_per_fte"]) for row in by_year] == pytest.approx([float(ratio) for _, ratio in per_year])
     # Without a year: the latest year's decisions over the latest year's staff, never all years' decisions.
     assert float(overall[0]["decisions_per_fte"]) == pytest.approx(float(per_year[-1][1]))
+
+
+def test_monthly_asylum_influx_metrics_are_the_latest_and_first_published_values_per_month(tmp_path):
+    assert WAREHOUSE.exists() and SEMANTIC_MANIFEST.exists(), "run `make build` first"
+    with duckdb.connect(str(WAREHOUSE), read_only=True) as warehouse:
+        expected = warehouse.execute(
+            """
+            select strftime(month_start, '%Y-%m'), latest_value, first_value
+            from marts.fct_asylum_influx_monthly
+            where indicator_code = 'total_asylum_influx' and country_scope = 'all' and reference_year = 2022
+            order by month_start
+            """
+        ).fetchall()
+
+    rows = mf_query(
+        [
+            "--metrics", "monthly_total_asylum_influx,monthly_total_asylum_influx_first_published",
+            "--group-by", "metric_time__month",
+            "--where", "{{ TimeDimension('metric_time', 'year') }} = '2022-01-01'",
+            "--order", "metric_time__month",
+        ],
+        tmp_path / "influx.csv",
+    )
+
+    assert [
+        (row["metric_time__month"][:7], float(row["monthly_total_asylum_influx"]), float(row["monthly_total_asylum_influx_first_published"]))
+        for row in rows
+    ] == [(month, float(latest), float(first)) for month, latest, first in expected]
+    assert ("2022-11", 4584.0, 4484.0) in [(month, float(latest), float(first)) for month, latest, first in expected]

@@ -18,6 +18,7 @@ renamed as (
         rule as check_rule,
         relation,
         case
+            when tolerance is null then null
             when regexp_full_match(tolerance, '[0-9]+(\.[0-9]+)?') then cast(tolerance as decimal(18, 4))
             else {{ fail_build([
                 row_context, "': tolerance '''", "coalesce(tolerance, '<empty>')", "''' is not a number'",

@@ -28,6 +28,7 @@ renamed as (
         fact_table,
         indicator_description,
         is_derived = 'true' as is_derived,
+        indicator_kind,
         nullif(former_indicator_code, '') as former_indicator_code
 
     from source

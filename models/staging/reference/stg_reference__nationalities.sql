@@ -14,8 +14,10 @@ renamed as (
         nationality_en,
         country_name_en,
         country_name_nl,
-        iso_alpha2,
-        iso_alpha3
+        nullif(iso_alpha2, '') as iso_alpha2,
+        iso_alpha3,
+        country_label_news,
+        code_standard
 
     from source
 

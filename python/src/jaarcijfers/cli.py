@@ -13,6 +13,7 @@ from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
 from jaarcijfers.extract import extract_edition
+from jaarcijfers.news_seeds import check_news_seeds, extract_news
 from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_row, render_sources
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.records import ExtractionError
@@ -29,6 +30,8 @@ def _extract(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
         return 2
+    if source.suffix == ".csv":
+        return extract_news(source, project_dir)
     flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
     try:
         edition = extract_edition(source, catalogue)
@@ -76,7 +79,7 @@ def check_seeds(project_dir: Path) -> list[str]:
         actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
         if actual != expected:
             problems.append(name)
-    return problems
+    return problems + check_news_seeds(project_dir)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -148,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text, e.g. jaarcijfers-2025.txt")
+    extract.add_argument("publication", type=Path, help="publication text (.txt) or news figures file (.csv)")
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",

@@ -15,11 +15,20 @@ from pathlib import Path
 
 import duckdb
 
-from jaarcijfers.report import backlog, consistency, domain, glossary, nationalities, overview, revisions
+from jaarcijfers.report import (
+    asylum_influx,
+    backlog,
+    consistency,
+    domain,
+    glossary,
+    nationalities,
+    overview,
+    revisions,
+)
 from jaarcijfers.report.page import render_html
 from jaarcijfers.report.reporting import Reporting
 
-SECTIONS = (overview, domain, backlog, nationalities, revisions, consistency, glossary)
+SECTIONS = (overview, domain, backlog, nationalities, asylum_influx, revisions, consistency, glossary)
 
 
 def build_report(warehouse: Path, output: Path) -> int:

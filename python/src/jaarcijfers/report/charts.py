@@ -10,20 +10,28 @@ CHART_WIDTH = 760
 MUTED = "#555555"
 
 
-def source_line(edition_years: Iterable[int]) -> str:
-    """'Source: IND Jaarcijfers, edition 2024', naming every edition the figures come from."""
-    editions = sorted(set(edition_years))
+NEWS_SOURCE = "IND news releases on ind.nl"
+
+
+def source_line(edition_years: Iterable[int | None]) -> str:
+    """'Source: IND Jaarcijfers, edition 2024', naming every edition the figures come from; rows of
+    the news releases (no edition) add the news releases to the line."""
+    years = list(edition_years)
+    editions = sorted({year for year in years if year is not None})
+    news = f"; {NEWS_SOURCE}" if None in years else ""
+    if not editions:
+        return f"Source: {NEWS_SOURCE}"
     if len(editions) == 1:
-        return f"Source: IND Jaarcijfers, edition {editions[0]}"
-    return f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}"
+        return f"Source: IND Jaarcijfers, edition {editions[0]}{news}"
+    return f"Source: IND Jaarcijfers, editions {', '.join(map(str, editions[:-1]))} and {editions[-1]}{news}"
 
 
-def editions_of(rows: list[dict]) -> list[int]:
-    return [row["edition_year"] for row in rows]
+def editions_of(rows: list[dict]) -> list[int | None]:
+    return [row.get("edition_year") for row in rows]
 
 
 def finish(
-    chart: alt.TopLevelMixin, title: str, rows: list[dict], edition_years: Iterable[int] | None = None
+    chart: alt.TopLevelMixin, title: str, rows: list[dict], edition_years: Iterable[int | None] | None = None
 ) -> alt.TopLevelMixin:
     """Title, source line and the report's shared look.
 

@@ -6,6 +6,7 @@ so a BI user can query the same rows and dbt tests them; the report only lays th
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -24,7 +25,7 @@ class Reporting:
     def rows(self, table: str, *, where: dict | None = None, order_by: tuple[str, ...] = ()) -> list[dict]:
         """`select * from reporting.<table> [where column = value and …] [order by column [desc], …]`, as dicts.
 
-        Decimals become floats, ready to be a chart's inline data.
+        Decimals become floats and dates ISO text (2022-11-01), ready to be a chart's inline data.
         """
         where = where or {}
         names_are_plain = all(_NAME.fullmatch(name) for name in (table, *where)) and all(
@@ -41,7 +42,12 @@ class Reporting:
             sql += " order by " + ", ".join(order_by)
         cursor = self.connection.execute(sql, list(where.values()))
         columns = [column[0] for column in cursor.description]
-        return [
-            {name: float(value) if isinstance(value, Decimal) else value for name, value in zip(columns, row, strict=True)}
-            for row in cursor.fetchall()
-        ]
+        return [{name: _inline(value) for name, value in zip(columns, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _inline(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,83 @@
+{#- Each monthly asylum-influx measure per month and country of origin (or all countries), as
+    first published and as last published, over the releases that printed it. Only months some
+    release printed are here: a month no release covers is absent, never zero. -#}
+with
+
+vintages as (
+
+    select * from {{ ref('int_ind_news__figure_vintages') }}
+    where in_asylum_influx_monthly and period_grain = 'month'
+
+),
+
+nationalities as (
+
+    select * from {{ ref('stg_reference__nationalities') }}
+
+),
+
+summarised as (
+
+    select
+        figure_key,
+        any_value(period_code) as period_code,
+        any_value(period_start) as month_start,
+        any_value(reference_year) as reference_year,
+        any_value(indicator_code) as indicator_code,
+        any_value(product_code) as product_code,
+        any_value(country_code) as country_code,
+        any_value(unit) as unit,
+        arg_min(value, vintage_rank) as first_value,
+        arg_min(value_printed, vintage_rank) as first_value_printed,
+        arg_min(release_id, vintage_rank) as first_release_id,
+        arg_min(figure_ids[1], vintage_rank) as first_figure_id,
+        arg_max(value, vintage_rank) as latest_value,
+        arg_max(value_printed, vintage_rank) as latest_value_printed,
+        arg_max(release_id, vintage_rank) as latest_release_id,
+        arg_max(figure_ids[1], vintage_rank) as latest_figure_id,
+        count(distinct release_id) as release_count,
+        count(*) as vintage_count,
+        count(*) filter (where vintage_rank > 1 and value <> earlier_value) as revision_count,
+        coalesce(bool_and(is_order_certain) filter (where vintage_rank > 1), true) as is_release_order_certain
+
+    from vintages
+    group by figure_key
+
+),
+
+final as (
+
+    select
+        summarised.figure_key as influx_id,
+        summarised.month_start,
+        summarised.period_code,
+        summarised.reference_year,
+        month(summarised.month_start) as month_number,
+        summarised.indicator_code,
+        summarised.product_code,
+        summarised.country_code,
+        case when summarised.country_code is null then 'all' else 'country' end as country_scope,
+        nationalities.country_name_en,
+        summarised.first_value,
+        summarised.first_value_printed,
+        summarised.first_release_id,
+        summarised.first_figure_id,
+        summarised.latest_value,
+        summarised.latest_value_printed,
+        summarised.latest_release_id,
+        summarised.latest_figure_id,
+        cast(summarised.latest_value - summarised.first_value as decimal(18, 4)) as revision,
+        summarised.release_count,
+        summarised.vintage_count,
+        summarised.revision_count,
+        summarised.revision_count > 0 as is_revised,
+        summarised.is_release_order_certain,
+        summarised.unit
+
+    from summarised
+    left join nationalities
+        on summarised.country_code = nationalities.nationality_code
+
+)
+
+select * from final

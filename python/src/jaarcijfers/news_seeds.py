@@ -1,0 +1,171 @@
+"""Merge files of news figures into the raw seeds, and check that the seeds are their output.
+
+Files are loaded in order, each copied into ``publications/ind-news/``. A row already loaded
+(the same nine fields, from any file) is not loaded again, so re-loading a file is a no-op and a
+file that repeats loaded rows adds only its new ones. ``seeds/raw/ind_news_files.csv`` records
+the order, each file's sha256 and how many of its rows were new; ``jaarcijfers check`` replays
+it. Nothing is written unless every row of the new file passes, and each file is replaced in
+one rename.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from jaarcijfers.extract import ExtractionError
+from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
+
+NEWS_FOLDER = Path("publications") / "ind-news"
+FIGURES_SEED = "ind_news_figures.csv"
+FILES_SEED = "ind_news_files.csv"
+FIGURE_COLUMNS = ("source_file", "source_line", *COLUMNS)
+FILE_COLUMNS = ("load_order", "source_file", "sha256", "row_count", "new_row_count")
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _relative_name(path: Path) -> str:
+    return f"{NEWS_FOLDER.name}/{path.name}"
+
+
+class _Loaded:
+    """The rows loaded so far, by their fields and by the figure they are on their page."""
+
+    def __init__(self) -> None:
+        self.figure_rows: list[dict[str, str]] = []
+        self.file_rows: list[dict[str, str]] = []
+        self.fields: set[tuple[str, ...]] = set()
+        self.figures: dict[tuple, tuple[str, NewsRow]] = {}
+
+    def new_rows(self, path: Path, rows: list[NewsRow]) -> list[NewsRow]:
+        """The rows not loaded before; a loaded figure printed again differently refuses the file."""
+        new = []
+        for row in rows:
+            if row.fields in self.fields:
+                continue
+            loaded = self.figures.get((row.page, row.figure))
+            if loaded is not None:
+                source_file, earlier = loaded
+                raise ExtractionError(
+                    path,
+                    row.line,
+                    f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} as "
+                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, already loaded",
+                )
+            new.append(row)
+        return new
+
+    def add(self, source_file: str, sha256: str, rows: list[NewsRow], new: list[NewsRow]) -> None:
+        self.file_rows.append(
+            {
+                "load_order": str(len(self.file_rows) + 1),
+                "source_file": source_file,
+                "sha256": sha256,
+                "row_count": str(len(rows)),
+                "new_row_count": str(len(new)),
+            }
+        )
+        for row in new:
+            self.figure_rows.append(row.as_seed_row(source_file))
+            self.fields.add(row.fields)
+            self.figures[(row.page, row.figure)] = (source_file, row)
+
+
+def _replay(project_dir: Path, catalogue: NewsCatalogue) -> _Loaded:
+    """Load the files the files seed lists, in its order, from publications/ind-news/."""
+    loaded = _Loaded()
+    for entry in _read(project_dir / "seeds" / "raw" / FILES_SEED):
+        path = project_dir / "publications" / entry["source_file"]
+        if not path.is_file():
+            raise ExtractionError(path, 1, f"listed in seeds/raw/{FILES_SEED} but missing")
+        rows = read_news_file(path, catalogue)
+        loaded.add(entry["source_file"], _sha256(path), rows, loaded.new_rows(path, rows))
+    return loaded
+
+
+def _write(target: Path, text: str) -> None:
+    temporary = target.with_name(target.name + ".partial")
+    temporary.write_text(text, encoding="utf-8", newline="")
+    os.replace(temporary, target)
+
+
+def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
+    """Merge the file into the news seeds: (rows in the file, rows new, status)."""
+    catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
+    rows = read_news_file(source, catalogue)
+    archived = project_dir / NEWS_FOLDER / source.name
+    if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
+        raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new file")
+    loaded = _replay(project_dir, catalogue)
+    source_file = _relative_name(source)
+    if any(entry["source_file"] == source_file for entry in loaded.file_rows):
+        return len(rows), 0, "unchanged: this file is already loaded"
+    new = loaded.new_rows(source, rows)
+    if not new:
+        return len(rows), 0, "unchanged: every row is already loaded"
+    loaded.add(source_file, _sha256(source), rows, new)
+
+    seeds_dir = project_dir / "seeds" / "raw"
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    if not archived.exists():
+        archived.parent.mkdir(parents=True, exist_ok=True)
+        temporary = archived.with_name(archived.name + ".partial")
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, archived)
+    _write(seeds_dir / FIGURES_SEED, _render(FIGURE_COLUMNS, loaded.figure_rows))
+    _write(seeds_dir / FILES_SEED, _render(FILE_COLUMNS, loaded.file_rows))
+    return len(rows), len(new), "added"
+
+
+def check_news_seeds(project_dir: Path) -> list[str]:
+    """The news seeds that are not the extractor's output for publications/ind-news/."""
+    catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
+    loaded = _replay(project_dir, catalogue)
+    listed = {entry["source_file"] for entry in loaded.file_rows}
+    on_disk = {_relative_name(path) for path in (project_dir / NEWS_FOLDER).glob("*.csv")}
+    problems = []
+    expected = {
+        FIGURES_SEED: _render(FIGURE_COLUMNS, loaded.figure_rows),
+        FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows),
+    }
+    for name, text in expected.items():
+        seed = project_dir / "seeds" / "raw" / name
+        if not seed.exists() or seed.read_text(encoding="utf-8") != text:
+            problems.append(name)
+    if on_disk != listed and FILES_SEED not in problems:
+        problems.append(FILES_SEED)
+    return problems
+
+
+def extract_news(source: Path, project_dir: Path) -> int:
+    """`jaarcijfers extract FILE.csv`: the exit status, after saying what was loaded or why not."""
+    try:
+        row_count, new_count, status = write_news_file(source, project_dir)
+    except ExtractionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{source}: {row_count} rows, {new_count} new: {status}")
+    return 0

@@ -1,0 +1,126 @@
+"""The IND's monthly asylum-influx releases: each measure per month, its revisions, the top
+countries of origin, and the yearly series both sources print.
+
+A month no release printed has no bar: the releases cover some months only, and nothing is
+interpolated between them.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+from jaarcijfers.report.charts import CHART_WIDTH, finish
+from jaarcijfers.report.page import Section
+from jaarcijfers.report.reporting import Reporting
+
+MONTH_AXIS = alt.Axis(format="%Y", tickCount="year", labelAngle=0)
+
+
+def sections(reporting: Reporting) -> list[Section]:
+    months = reporting.rows("rpt_asylum_influx_monthly", order_by=("indicator_code", "month_start"))
+    if not months:
+        return []
+    revised = sum(1 for row in months if row["is_revised"])
+    intro = (
+        "<p>The IND's own monthly releases on the asylum influx (first and repeated asylum applications, "
+        "family members who came, unaccompanied minors, and their total), as transcribed from ind.nl. "
+        f"{len(months)} month figures; {revised} of them were revised by a later release. A month no release "
+        "printed has no bar: it is missing, not zero. A release repeats the month before, revised for late "
+        "registrations: the bar is the latest value, the black tick the value as first published.</p>"
+    )
+    charts = [monthly_bars(months)]
+    countries = reporting.rows(
+        "rpt_asylum_influx_top_countries",
+        where={"indicator_code": "first_asylum_applications"},
+        order_by=("month_start", "country_rank"),
+    )
+    if countries:
+        charts.append(top_countries(countries))
+    series = reporting.rows(
+        "rpt_annual_series", where={"is_printed_by_both_sources": True}, order_by=("indicator_code", "reference_year")
+    )
+    if series:
+        charts.append(annual_series(series))
+    return [Section("asylum-influx", "Monthly asylum influx · Asielinstroom per maand", intro, charts)]
+
+
+def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
+    base = alt.Chart().encode(x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS))
+    bars = base.mark_bar(width=3).encode(
+        y=alt.Y("latest_value:Q", title="Number (latest release)"),
+        tooltip=[
+            alt.Tooltip("indicator_name_en:N", title="Measure"),
+            alt.Tooltip("period_code:N", title="Month"),
+            alt.Tooltip("latest_value_printed:N", title="Latest, as printed"),
+            alt.Tooltip("latest_published_printed:N", title="Latest release"),
+            alt.Tooltip("first_value_printed:N", title="First, as printed"),
+            alt.Tooltip("first_published_printed:N", title="First release"),
+            alt.Tooltip("release_count:Q", title="Releases printing it"),
+        ],
+    )
+    first_published = (
+        base.transform_filter("datum.is_revised")
+        .mark_tick(color="black", thickness=2, size=8)
+        .encode(y=alt.Y("first_value:Q"))
+    )
+    chart = (
+        alt.layer(bars, first_published, data=alt.Data(values=rows))
+        .properties(width=CHART_WIDTH - 160, height=110)
+        .facet(row=alt.Row("indicator_name_en:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
+        .resolve_scale(y="independent")
+    )
+    return finish(chart, "Asylum influx per month, all countries: latest value, and first published where revised", rows)
+
+
+def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_rect()
+        .encode(
+            x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS),
+            y=alt.Y("country_name_en:N", title=None, sort=alt.EncodingSortField("latest_value", op="sum", order="descending")),
+            color=alt.Color("latest_value:Q", title="First asylum applications", scale=alt.Scale(scheme="blues")),
+            tooltip=[
+                alt.Tooltip("country_name_en:N", title="Country of origin"),
+                alt.Tooltip("period_code:N", title="Month"),
+                alt.Tooltip("latest_value_printed:N", title="As printed"),
+                alt.Tooltip("country_rank:Q", title="Rank in the month"),
+                alt.Tooltip("share_of_all_countries:Q", title="Share of all countries", format=".0%"),
+            ],
+        )
+        .properties(width=CHART_WIDTH - 200, height=alt.Step(16))
+    )
+    return finish(
+        chart,
+        "First asylum applications per month by country of origin, for the countries a release named (its top countries)",
+        rows,
+    )
+
+
+def annual_series(rows: list[dict]) -> alt.TopLevelMixin:
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .transform_calculate(series="datum.indicator_name_en + ' · ' + (datum.product_name_en || '')")
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=alt.X("reference_year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+            color=alt.Color("source_code:N", title="Source", scale=alt.Scale(domain=["jaarcijfers", "ind_news"])),
+            shape=alt.Shape("source_code:N", title="Source", scale=alt.Scale(domain=["jaarcijfers", "ind_news"])),
+            tooltip=[
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("reference_year:O", title="Year"),
+                alt.Tooltip("value_printed:N", title="As printed"),
+                alt.Tooltip("source_label:N", title="Source"),
+                alt.Tooltip("definition:N", title="Definition"),
+            ],
+        )
+        .properties(width=220, height=120)
+        .facet(facet=alt.Facet("series:N", title=None), columns=3)
+        .resolve_scale(y="independent")
+    )
+    return finish(
+        chart,
+        "Yearly figures both sources print, point by point: the Jaarcijfers editions and the IND's news items",
+        rows,
+    )
