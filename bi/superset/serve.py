@@ -109,8 +109,11 @@ def point_query_context_at(chart) -> None:
     """Give a chart's saved query (what the chart-data API runs) this instance's ids.
 
     The import rewrites a chart's params to the ids the dataset and chart get here, but leaves the
-    ids of the instance it was exported from in its saved query context.
+    ids of the instance it was exported from in its saved query context. A chart exported without
+    one (never saved from Explore) keeps none, and the chart-data API says so.
     """
+    if not chart.query_context:
+        return
     query_context = json.loads(chart.query_context)
     query_context["datasource"] = {"id": chart.datasource_id, "type": chart.datasource_type}
     query_context["form_data"].update(datasource=f"{chart.datasource_id}__{chart.datasource_type}", slice_id=chart.id)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import requests
 
-from conftest import PROJECT_DIR
+from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
+from jaarcijfers.publish import sha256_of
 
 SUPERSET_PYTHON = PROJECT_DIR / ".venv-superset" / "bin" / "python"
 SERVE = PROJECT_DIR / "bi" / "superset" / "serve.py"
@@ -86,6 +87,7 @@ class SupersetServer:
     home: Path
     log: Path
     startup_seconds: float
+    published_sha256: str
 
     @property
     def password(self) -> str:
@@ -107,8 +109,12 @@ class SupersetServer:
 
 
 def start_superset(home: Path) -> SupersetServer:
-    """Start serve.py and wait until Superset answers its health check, or fail with its log."""
+    """Start serve.py and wait until Superset answers its health check, or fail with its log.
+
+    The published warehouse's sha256 is taken first, for the test that Superset left it unchanged.
+    """
     assert SUPERSET_PYTHON.exists(), f"{SUPERSET_PYTHON} is missing: `make test` (or make .venv-superset/.installed) creates it"
+    published_sha256 = sha256_of(PUBLISHED_WAREHOUSE)
     port = free_port()
     log = home / "serve.log"
     started = time.monotonic()
@@ -119,7 +125,7 @@ def start_superset(home: Path) -> SupersetServer:
             stderr=subprocess.STDOUT,
             cwd=PROJECT_DIR,
         )
-    server = SupersetServer(process, f"http://127.0.0.1:{port}", home, log, 0.0)
+    server = SupersetServer(process, f"http://127.0.0.1:{port}", home, log, 0.0, published_sha256)
     try:
         wait_until_healthy(server, started)
     except BaseException:
