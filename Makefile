@@ -1,15 +1,13 @@
 # The README's commands: `make build`, `make report`, `make test`, `make export` and `make docs`.
 # Everything they need is installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build report test lint install older-duckdb export docs clean
+.PHONY: build report test lint install older-duckdb superset export docs clean
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
-# MetricFlow only reads the warehouse: opened read-only, it can run beside other readers.
-MF := IND_WAREHOUSE_ACCESS_MODE=read_only $(BIN)/mf
 
 $(INSTALLED): requirements.txt python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +28,26 @@ OLDER_DUCKDB := $(foreach version,$(OLDER_DUCKDB_VERSIONS),.venv-duckdb-$(versio
 	touch $@
 
 older-duckdb: $(OLDER_DUCKDB)
+
+# Apache Superset in an environment of its own (bi/superset/requirements.txt), for `make superset`
+# and its test.
+SUPERSET_VENV := .venv-superset
+SUPERSET_INSTALLED := $(SUPERSET_VENV)/.installed
+SUPERSET_PORT ?= 8088
+
+$(SUPERSET_INSTALLED): bi/superset/requirements.txt
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+# @duckdb/node-api, the DuckDB driver of Evidence and other JavaScript tools, pinned in
+# bi/node/package-lock.json, for the test that reads every mart with it (skipped without Node.js).
+NODE_READER := bi/node/node_modules/.installed
+
+$(NODE_READER): bi/node/package.json bi/node/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd bi/node && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm is missing: the Node.js reader test is skipped (apt-get install nodejs npm)"; fi
 
 ## build: run every model and dbt test, then publish warehouse/ind.duckdb
 build: $(INSTALLED)
@@ -52,11 +70,16 @@ report: build
 	$(BIN)/jaarcijfers report
 
 ## test: everything `build` checks, the linters, the report, the semantic layer against the
-## warehouse, the Python package's tests (with a browser and older DuckDB releases), the docs site
-test: build lint report $(OLDER_DUCKDB)
-	$(MF) validate-configs
+## warehouse, the Python package's tests (with a browser, older DuckDB releases, Superset and
+## DuckDB's Node.js driver), the docs site
+test: build lint report $(OLDER_DUCKDB) $(SUPERSET_INSTALLED) $(NODE_READER)
+	$(BIN)/jaarcijfers mf validate-configs
 	$(BIN)/pytest python/tests
 	$(BIN)/jaarcijfers docs
+
+## superset: Superset with the IND Jaarcijfers dashboard on http://127.0.0.1:$(SUPERSET_PORT), until Ctrl-C
+superset: build $(SUPERSET_INSTALLED)
+	$(SUPERSET_VENV)/bin/python bi/superset/serve.py --port $(SUPERSET_PORT)
 
 ## export: every mart as Parquet and CSV, with a Frictionless datapackage.json, into exports/
 export: build

@@ -1,5 +1,6 @@
 """The `jaarcijfers` command: extract a publication into the raw seeds, check them, build and
-publish the warehouse, write the report, export its marts, build the docs site."""
+publish the warehouse, write the report, export its marts, build the docs site, ask the
+semantic layer (mf) on the published warehouse."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
+from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
 from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
 
 PUBLISHED = Path("warehouse/ind.duckdb")
@@ -146,6 +148,15 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mf(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    try:
+        return run_mf(project_dir, _in_project(project_dir, PUBLISHED), args.mf_arguments)
+    except SemanticLayerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jaarcijfers", description=__doc__)
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
@@ -201,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     docs.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to document (default: {PUBLISHED})")
     docs.add_argument("--output", type=Path, default=Path("docs/site"), help="folder to write (default: docs/site)")
     docs.set_defaults(run=_docs)
+    mf = commands.add_parser(
+        "mf", help=f"MetricFlow's mf on the published warehouse {PUBLISHED}, read-only, e.g. `jaarcijfers mf query ...`"
+    )
+    mf.add_argument("mf_arguments", nargs=argparse.REMAINDER, help="passed on to mf")
+    mf.set_defaults(run=_mf)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -1,0 +1,152 @@
+"""Serve Superset on the published warehouse, with the IND Jaarcijfers dashboard imported.
+
+    .venv-superset/bin/python bi/superset/serve.py [--port 8088] [--home DIR]
+
+`make superset` runs it. Its state lives in HOME (default `.superset/` at the repo root, not
+committed): Superset's metadata database and, generated on first run, `secrets.json` with
+Superset's SECRET_KEY and the admin's password, readable by the user only. Each run brings the
+metadata database up to date (`superset db upgrade`), creates the user `admin` if it is
+missing, syncs roles and permissions (`superset init`), imports `assets/` with the metrics of
+`metrics.yaml` (replacing what an earlier run imported), and then becomes gunicorn serving on
+127.0.0.1 only, until it is stopped. The warehouse is opened read-only, relative to the repo
+root, which is the server's working directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+SUPERSET_DIR = Path(__file__).resolve().parent
+REPO_ROOT = SUPERSET_DIR.parents[1]
+ASSETS = SUPERSET_DIR / "assets"
+METRICS = SUPERSET_DIR / "metrics.yaml"
+PUBLISHED_WAREHOUSE = REPO_ROOT / "warehouse" / "ind.duckdb"
+ADMIN = "admin"
+DASHBOARD_PATH = "/superset/dashboard/ind-jaarcijfers/"
+
+
+class AssetError(Exception):
+    pass
+
+
+def ensure_secrets(home: Path) -> dict[str, str]:
+    """The secrets in HOME/secrets.json, generated the first time; the file is the user's alone."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = home / "secrets.json"
+    if not path.exists():
+        generated = {"secret_key": secrets.token_urlsafe(48), "admin_password": secrets.token_urlsafe(16)}
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(generated, handle, indent=2)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def bundle(assets: Path = ASSETS, metrics_file: Path = METRICS) -> dict[str, str]:
+    """The files of `assets` as an import bundle, each dataset given its metrics from `metrics_file`."""
+    metrics = yaml.safe_load(metrics_file.read_text(encoding="utf-8"))
+    contents: dict[str, str] = {}
+    for path in sorted(assets.rglob("*.yaml")):
+        name = path.relative_to(assets).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if name.startswith("datasets/"):
+            dataset = yaml.safe_load(text)
+            if dataset.get("metrics"):
+                raise AssetError(f"{path}: metrics belong in {metrics_file}, not in the dataset's file")
+            dataset["metrics"] = metrics.pop(dataset["table_name"], [])
+            text = yaml.safe_dump(dataset, sort_keys=False, allow_unicode=True)
+        contents[name] = text
+    if metrics:
+        raise AssetError(f"{metrics_file}: no dataset in {assets} for {', '.join(sorted(metrics))}")
+    return contents
+
+
+def superset(*arguments: str) -> None:
+    command = [str(Path(sys.executable).parent / "superset"), *arguments]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        sys.exit(f"serve.py: `superset {' '.join(arguments)}` failed:\n{completed.stdout}{completed.stderr}")
+
+
+def ensure_admin(home: Path, password: str) -> None:
+    with sqlite3.connect(home / "superset.db") as metadata:
+        exists = metadata.execute("select 1 from ab_user where username = ?", [ADMIN]).fetchone()
+    if not exists:
+        superset(
+            "fab", "create-admin", "--username", ADMIN, "--firstname", "IND", "--lastname", "Admin",
+            "--email", "admin@localhost", "--password", password,
+        )
+
+
+def import_assets(contents: dict[str, str]) -> None:
+    """Import the bundle as Superset's asset import does (overwriting by uuid), owned by admin."""
+    from superset.app import create_app
+
+    app = create_app()
+    with app.app_context():
+        from superset import db, security_manager
+        from superset.commands.importers.v1.assets import ImportAssetsCommand
+        from superset.models.slice import Slice
+        from superset.utils.core import override_user
+
+        with override_user(security_manager.find_user(username=ADMIN)):
+            ImportAssetsCommand(contents).run()
+        chart_uuids = [yaml.safe_load(text)["uuid"] for name, text in contents.items() if name.startswith("charts/")]
+        for chart in db.session.query(Slice).filter(Slice.uuid.in_(chart_uuids)):
+            point_query_context_at(chart)
+        db.session.commit()
+
+
+def point_query_context_at(chart) -> None:
+    """Give a chart's saved query (what the chart-data API runs) this instance's ids.
+
+    The import rewrites a chart's params to the ids the dataset and chart get here, but leaves the
+    ids of the instance it was exported from in its saved query context. A chart exported without
+    one (never saved from Explore) keeps none, and the chart-data API says so.
+    """
+    if not chart.query_context:
+        return
+    query_context = json.loads(chart.query_context)
+    query_context["datasource"] = {"id": chart.datasource_id, "type": chart.datasource_type}
+    query_context["form_data"].update(datasource=f"{chart.datasource_id}__{chart.datasource_type}", slice_id=chart.id)
+    chart.query_context = json.dumps(query_context)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8088, help="port on 127.0.0.1 (default: 8088)")
+    parser.add_argument("--home", type=Path, default=REPO_ROOT / ".superset", help="state folder (default: .superset)")
+    args = parser.parse_args(argv)
+    if not PUBLISHED_WAREHOUSE.is_file():
+        sys.exit(f"serve.py: {PUBLISHED_WAREHOUSE} does not exist: run `make build` first")
+    home = args.home.resolve()
+    credentials = ensure_secrets(home)
+    os.environ.update(SUPERSET_HOME=str(home), SUPERSET_CONFIG_PATH=str(SUPERSET_DIR / "superset_config.py"))
+    os.chdir(REPO_ROOT)
+    contents = bundle()
+    superset("db", "upgrade")
+    ensure_admin(home, credentials["admin_password"])
+    superset("init")
+    import_assets(contents)
+    print(
+        f"Superset on http://127.0.0.1:{args.port}{DASHBOARD_PATH}\n"
+        f"user {ADMIN}, password in {home / 'secrets.json'}; stop it with Ctrl-C",
+        flush=True,
+    )
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    os.execv(gunicorn, [
+        gunicorn, "--bind", f"127.0.0.1:{args.port}", "--workers", "1", "--worker-class", "gthread",
+        "--threads", "8", "--timeout", "120", "superset.app:create_app()",
+    ])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""`make superset`, tested: Superset installed from bi/superset/requirements.txt, started by serve.py
+on a free port with its own state, the dashboard imported from bi/superset/assets, then checked
+through the REST API, against DuckDB and the semantic layer, and in headless Chromium."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
+from jaarcijfers.publish import sha256_of
+from superset_server import SupersetServer, start_superset
+from test_report import CHROMIUM_FLAGS, INSTALL_CHROMIUM
+
+ASSETS = PROJECT_DIR / "bi" / "superset" / "assets"
+METRICS = yaml.safe_load((PROJECT_DIR / "bi" / "superset" / "metrics.yaml").read_text(encoding="utf-8"))
+SEMANTIC_MANIFEST = PROJECT_DIR / "target" / "semantic_manifest.json"
+SCREENSHOT = PROJECT_DIR / "reports" / "screenshots" / "superset-dashboard.png"
+DASHBOARD = "ind-jaarcijfers"
+GRANT_RATE_CHART = "Grant rate per domain and year"
+# Superset's telemetry pixel, which the 6.1.0 frontend asks for and the content security policy
+# in bi/superset/superset_config.py refuses before any request leaves the browser.
+# The report's offline flags, with Superset's address let through: every other host is refused.
+SUPERSET_CHROMIUM_FLAGS = (
+    *(flag for flag in CHROMIUM_FLAGS if not flag.startswith("--host-resolver-rules=")),
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+REFUSED_TELEMETRY = (
+    "Loading the image 'https://apachesuperset.gateway.scarf.sh/",
+    "violates the following Content Security Policy directive",
+    "The action has been blocked",
+)
+# The bars grow for about a second once drawn; the screenshot waits for them.
+ECHARTS_ANIMATION_SECONDS = 3
+DUCKDB_GENERIC_TYPES = {"VARCHAR": 1, "DATE": 2, "TIMESTAMP": 2, "BOOLEAN": 3}  # Superset's GenericDataType; else numeric, 0
+
+GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL = """
+    select products.domain_code, grants.reference_year, sum(grants.value) / sum(decisions.volume)
+    from marts.fct_derived_measures as grants
+    inner join marts.fct_volumes as decisions
+        on grants.product_code = decisions.product_code
+        and grants.reference_year = decisions.reference_year
+        and decisions.indicator_code = 'decisions'
+    inner join marts.dim_product as products on grants.product_code = products.product_code
+    where grants.indicator_code = 'estimated_grants'
+    group by all
+"""
+
+
+@pytest.fixture(scope="module")
+def superset(tmp_path_factory) -> SupersetServer:
+    server = start_superset(tmp_path_factory.mktemp("superset-home"))
+    yield server
+    assert server.stop() is not None
+
+
+@pytest.fixture(scope="module")
+def api(superset):
+    return superset.client()
+
+
+def mf_query(metrics: list[str], group_by: str, csv_path: Path) -> list[dict[str, str]]:
+    """The semantic layer's answer, asked with `jaarcijfers mf` as the README shows."""
+    completed = subprocess.run(
+        [str(Path(sys.executable).parent / "jaarcijfers"), "mf", "query", "--metrics", ",".join(metrics),
+         "--group-by", group_by, "--csv", str(csv_path), "--quiet"],
+        cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def as_number(value) -> float | None:
+    return None if value in (None, "") else float(value)
+
+
+def test_the_warehouse_is_registered_read_only_and_ddl_is_refused(api):
+    (database,) = api.get("/api/v1/database/")["result"]
+    details = api.get(f"/api/v1/database/{database['id']}/connection")["result"]
+    assert details["sqlalchemy_uri"] == "duckdb:///warehouse/ind.duckdb"  # the published file, from the repo root
+    assert json.loads(details["extra"])["engine_params"]["connect_args"]["read_only"] is True
+
+    refused = api.sql(database["id"], "create table marts.superset_was_here as select 1 as a")
+    assert refused.status_code != 200
+    assert refused.json()["errors"][0]["error_type"] == "DML_NOT_ALLOWED_ERROR"
+    # Beneath Superset's own check, DuckDB has the file open read-only and reaches no other file.
+    settings = api.sql(database["id"], "select current_setting('access_mode') as mode, count(*) as marts "
+                                       "from information_schema.tables where table_schema = 'marts'")
+    assert settings.status_code == 200, settings.text
+    assert settings.json()["data"][0]["mode"] == "read_only" and settings.json()["data"][0]["marts"] > 0
+    outside = api.sql(database["id"], f"select * from read_csv('{PROJECT_DIR / 'seeds' / 'raw' / 'jaarcijfers_figures.csv'}')")
+    assert outside.status_code != 200 and "disabled by configuration" in outside.text
+
+
+def test_every_dataset_column_has_a_type_superset_understands(api):
+    datasets = api.datasets()
+    assert sorted(dataset["table_name"] for dataset in datasets) == sorted(
+        yaml.safe_load(path.read_text(encoding="utf-8"))["table_name"] for path in ASSETS.glob("datasets/*/*.yaml")
+    )
+    with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as warehouse:
+        for dataset in datasets:
+            source = f"({dataset['sql']})" if dataset["sql"] else f"marts.{dataset['table_name']}"
+            in_duckdb = {name: kind for name, kind, *_ in warehouse.execute(f"describe {source}").fetchall()}
+            in_superset = {column["column_name"]: column["type_generic"] for column in dataset["columns"]}
+            assert in_superset == {
+                name: DUCKDB_GENERIC_TYPES.get(kind, 0) for name, kind in in_duckdb.items()
+            }, dataset["table_name"]
+
+
+def test_every_chart_of_the_dashboard_returns_data(api):
+    charts = api.dashboard_charts(DASHBOARD)
+    shipped = {yaml.safe_load(path.read_text(encoding="utf-8"))["slice_name"] for path in ASSETS.glob("charts/*.yaml")}
+    assert set(charts) == shipped and len(charts) >= 8
+    for name, chart_id in charts.items():
+        (result,) = api.get(f"/api/v1/chart/{chart_id}/data/")["result"]
+        assert result["error"] is None and result["rowcount"] > 0, name
+
+
+def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path):
+    (rows_by_year,) = [result["data"] for result in api.get(f"/api/v1/chart/{api.dashboard_charts(DASHBOARD)[GRANT_RATE_CHART]}/data/")["result"]]
+    with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as warehouse:
+        domains = dict(warehouse.execute("select distinct domain_name_en, domain_code from marts.dim_product").fetchall())
+        in_sql = {(domain, year): rate for domain, year, rate in warehouse.execute(GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL).fetchall()}
+    # The chart's data is pivoted: a column per series, named "grant_rate, Asylum".
+    in_chart = {
+        (domains[series.removeprefix("grant_rate, ")], row["reference_year"]): rate
+        for row in rows_by_year for series, rate in row.items() if series != "reference_year" and rate is not None
+    }
+    in_mf = {
+        (row["product__domain"], int(row["metric_time__year"][:4])): float(row["grant_rate"])
+        for row in mf_query(["grant_rate"], "product__domain,metric_time__year", tmp_path / "grant_rate.csv")
+    }
+    assert set(in_chart) == set(in_sql) == set(in_mf) and ("asylum", 2024) in in_chart
+    for key, rate in in_sql.items():
+        assert in_chart[key] == pytest.approx(rate, rel=1e-9) == in_mf[key], key
+    assert in_chart[("asylum", 2024)] == pytest.approx(0.6467, abs=5e-5)  # the README's example
+
+
+def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api, tmp_path):
+    in_semantic_layer = {metric["name"] for metric in json.loads(SEMANTIC_MANIFEST.read_text(encoding="utf-8"))["metrics"]}
+    dataset_ids = {dataset["table_name"]: dataset["id"] for dataset in api.datasets()}
+    groupings = {"product_years": (["domain_code", "reference_year"], "product__domain,metric_time__year", "product__domain"),
+                 "fct_staffing": (["reference_year"], "metric_time__year", None)}
+    compared = set()
+    for table_name, (columns, group_by, dimension) in groupings.items():
+        metrics = [metric["metric_name"] for metric in METRICS[table_name] if metric["metric_name"] in in_semantic_layer]
+        from_superset = {
+            (row[columns[0]] if dimension else None, row["reference_year"]): row
+            for row in api.query(dataset_ids[table_name], columns, metrics)
+        }
+        from_mf = {
+            (row[dimension] if dimension else None, int(row["metric_time__year"][:4])): row
+            for row in mf_query(metrics, group_by, tmp_path / f"{table_name}.csv")
+        }
+        assert set(from_superset) == set(from_mf), table_name
+        for key, row in from_mf.items():
+            for metric in metrics:
+                expected = as_number(row[metric])
+                assert as_number(from_superset[key][metric]) == (None if expected is None else pytest.approx(expected, rel=1e-9)), (metric, key)
+        compared |= set(metrics)
+    assert {"grant_rate", "decisions_on_time_share", "average_lead_time_weeks", "cases_pending", "total_staff_fte"} <= compared
+
+
+@pytest.fixture
+def browser(tmp_path):
+    chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chromium and chromedriver):
+        pytest.skip(f"headless Chromium is not installed; install it with: {INSTALL_CHROMIUM}")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (*SUPERSET_CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
+    yield driver
+    driver.quit()
+
+
+CHARTS_ON_THE_PAGE = """
+return [...document.querySelectorAll('.dashboard-component-chart-holder')].map((holder) => ({
+    title: (holder.querySelector('.header-title') || holder).innerText.split('\\n')[0],
+    canvases: [...holder.querySelectorAll('canvas')].filter((canvas) => canvas.width > 0 && canvas.height > 0).length,
+    table_rows: holder.querySelectorAll('table tbody tr').length,
+    errors: holder.querySelectorAll('.alert, [role="alert"], [data-test="chart-error"]').length,
+}));
+"""
+
+
+def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    chart_count = len(api.dashboard_charts(DASHBOARD))
+    # Tall enough for every chart at once: Superset draws a chart only when it scrolls into view.
+    browser.set_window_size(1400, 3200)
+
+    def drawn(driver):
+        charts = driver.execute_script(CHARTS_ON_THE_PAGE)
+        return len(charts) == chart_count and all(chart["canvases"] or chart["table_rows"] for chart in charts)
+
+    try:
+        browser.get(f"{superset.base_url}/login/")
+        WebDriverWait(browser, 120).until(lambda driver: driver.find_elements(By.ID, "username"), "no login form")
+        browser.find_element(By.ID, "username").send_keys("admin")
+        browser.find_element(By.ID, "password").send_keys(superset.password, Keys.ENTER)
+        WebDriverWait(browser, 120).until(lambda driver: "/login" not in driver.current_url, "login refused")
+        browser.get(f"{superset.base_url}/superset/dashboard/{DASHBOARD}/")
+        WebDriverWait(browser, 180).until(drawn, "not every chart was drawn")
+        time.sleep(ECHARTS_ANIMATION_SECONDS)
+    finally:
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(SCREENSHOT))
+    charts = browser.execute_script(CHARTS_ON_THE_PAGE)
+    errors = [
+        entry["message"] for entry in browser.get_log("browser")
+        if entry["level"] == "SEVERE" and not all(part in entry["message"] for part in REFUSED_TELEMETRY)
+    ]
+
+    assert errors == []
+    assert [chart["title"] for chart in charts if chart["errors"]] == []
+    assert sorted(chart["title"] for chart in charts) == sorted(api.dashboard_charts(DASHBOARD))
+
+
+def test_the_published_file_is_unchanged_by_superset(superset):
+    assert sha256_of(PUBLISHED_WAREHOUSE) == superset.published_sha256
+    assert not Path(f"{PUBLISHED_WAREHOUSE}.wal").exists()

@@ -1,0 +1,69 @@
+"""The Superset files in bi/superset hang together, checked without starting Superset."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+
+import pytest
+import yaml
+
+from conftest import PROJECT_DIR
+
+SUPERSET_DIR = PROJECT_DIR / "bi" / "superset"
+ASSETS = SUPERSET_DIR / "assets"
+
+
+def load_serve():
+    spec = importlib.util.spec_from_file_location("serve", SUPERSET_DIR / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def files(folder: str) -> list[dict]:
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((ASSETS / folder).rglob("*.yaml"))]
+
+
+def test_each_dataset_gets_the_metrics_of_metrics_yaml_and_only_there():
+    serve = load_serve()
+    metrics = yaml.safe_load((SUPERSET_DIR / "metrics.yaml").read_text(encoding="utf-8"))
+
+    bundled = {
+        dataset["table_name"]: dataset["metrics"]
+        for name, text in serve.bundle().items() if name.startswith("datasets/") for dataset in [yaml.safe_load(text)]
+    }
+
+    assert all(dataset["metrics"] == [] for dataset in files("datasets"))
+    assert {name: found for name, found in bundled.items() if found} == metrics
+
+
+def test_a_dataset_file_with_metrics_of_its_own_or_a_metric_without_its_dataset_is_refused(tmp_path):
+    serve = load_serve()
+    assets = tmp_path / "assets"
+    shutil.copytree(ASSETS, assets)
+    staffing = next(assets.glob("datasets/*/fct_staffing.yaml"))
+    dataset = yaml.safe_load(staffing.read_text(encoding="utf-8"))
+    staffing.write_text(yaml.safe_dump({**dataset, "metrics": [{"metric_name": "fte", "expression": "sum(1)"}]}))
+    with pytest.raises(serve.AssetError, match="metrics belong in"):
+        serve.bundle(assets)
+
+    staffing.unlink()
+    with pytest.raises(serve.AssetError, match="no dataset .* for fct_staffing"):
+        serve.bundle(assets)
+
+
+def test_every_chart_s_saved_query_matches_its_settings_and_is_on_the_dashboard():
+    charts = files("charts")
+    (dashboard,) = files("dashboards")
+    on_dashboard = {item["meta"]["uuid"] for item in dashboard["position"].values() if isinstance(item, dict) and item.get("type") == "CHART"}
+    datasets = {dataset["uuid"] for dataset in files("datasets")}
+
+    assert on_dashboard == {chart["uuid"] for chart in charts}
+    for chart in charts:
+        assert chart["dataset_uuid"] in datasets, chart["slice_name"]
+        # The saved query is what the chart-data API runs; Explore writes it when a chart is saved.
+        form_data = json.loads(chart["query_context"])["form_data"]
+        changed = {key for key, value in chart["params"].items() if key != "datasource" and form_data.get(key) != value}
+        assert changed == set(), f"{chart['slice_name']}: save the chart from Explore again ({', '.join(sorted(changed))})"
