@@ -61,10 +61,15 @@ counted as (
     select
         *,
         count(*) over same_figure as times_printed,
-        list(source_line order by source_line) over same_figure as printed_on_lines
+        list(source_line order by source_line) over same_figure as printed_on_lines,
+        count(distinct concat_ws('/', product_code, indicator_code)) over same_printed_value as times_placed
 
     from catalogued
-    window same_figure as (partition by edition_year, product_code, indicator_code, reference_year)
+    window
+        same_figure as (partition by edition_year, product_code, indicator_code, reference_year),
+        same_printed_value as (
+            partition by edition_year, source_line, table_heading_nl, row_label_nl, printed_in, reference_year
+        )
 
 ),
 
@@ -103,6 +108,11 @@ checked as (
             else true
         end as is_whole_where_counted,
         case
+            when times_placed > 1
+                then {{ fail_build([
+                    row_context, "': placed ', times_placed, ' times: seeds/reference/table_rows.csv lists '",
+                    "'this row label of product ', product_code, ' more than once'",
+                ]) }}
             when times_printed > 1
                 then {{ fail_build([
                     row_context, "': the same figure is printed ', times_printed, ' times in edition ', edition_year",

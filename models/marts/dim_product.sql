@@ -43,7 +43,13 @@ final as (
         products.product_name_en,
         products.table_heading_nl as product_name_nl,
         products.product_description,
-        products.domain_code,
+        case
+            when domains.domain_code is not null then products.domain_code
+            else {{ fail_build([
+                "'seeds/reference/products.csv, product '", "products.product_code",
+                "': domain ''', products.domain_code, ''' is not in seeds/reference/domains.csv'",
+            ]) }}
+        end as domain_code,
         domains.domain_name_en,
         domains.domain_name_nl,
         printed_sections.section_nl as section_name_nl,
@@ -54,7 +60,7 @@ final as (
         domains.display_order as domain_display_order
 
     from products
-    inner join domains
+    left join domains
         on products.domain_code = domains.domain_code
     left join printed_sections
         on products.product_code = printed_sections.product_code

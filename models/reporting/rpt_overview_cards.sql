@@ -80,6 +80,11 @@ checked as (
                     "': the change per procedure is shown for counts of fct_volumes only, not for '",
                     "indicators.fact_table",
                 ]) }}
+            when chosen.added_count_kind is not null and count_kinds.count_kind is null
+                then {{ fail_build([
+                    row_context, "': added_count_kind ', chosen.added_count_kind",
+                    "' not in seeds/reference/count_kinds.csv'",
+                ]) }}
             when chosen.card_position is null then 'no_card'
             when indicators.unit = 'count' and indicators.fact_table = 'fct_volumes' then 'sum_over_products'
             when indicators.unit in ('fte', 'eur') and products_per_indicator.product_count = 1 then 'single_figure'

@@ -27,7 +27,13 @@ renamed as (
         end as rounded_to,
         fact_table,
         indicator_description,
-        is_derived = 'true' as is_derived,
+        case is_derived
+            when 'true' then true
+            when 'false' then false
+            else {{ fail_build([
+                row_context, "': is_derived is ''', coalesce(is_derived, '<empty>'), ''', not true or false'",
+            ]) }}
+        end as is_derived,
         indicator_kind,
         nullif(former_indicator_code, '') as former_indicator_code
 
