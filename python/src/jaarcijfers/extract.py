@@ -27,10 +27,7 @@ YEAR = re.compile(r"^\d{4}$")
 TRAILING_MARKERS = re.compile(rf"^(?P<text>.*?)\s*(?P<markers>[{SUPERSCRIPT_DIGITS}]+|\*+)$")
 FOOTNOTE = re.compile(rf"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\s*(?P<text>\S.*)$")
 LIST_ENTRY = re.compile(r"^(?P<rank>\d+)\.\s+(?P<name>\S.*)$")
-FOOTNOTE_AMOUNT = re.compile(
-    r"^(?P<subject>.+?) is in (?P<year>\d{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$"
-)
-
+FOOTNOTE_AMOUNT = re.compile(r"^(?P<subject>.+?) is in (?P<year>\d{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$")
 
 
 @dataclass
@@ -336,13 +333,15 @@ class _Parser:
                 f"'{table.product_code},{label},<indicator_code>'",
             )
         if figure_form(value) is None:
-            self.fail(line_number, f"'{value}' ({table.heading} / {label} / {year}) is not a figure: expected {ACCEPTED_FORMS_HINT}")
+            self.fail(
+                line_number,
+                f"'{value}' ({table.heading} / {label} / {year}) is not a figure: expected {ACCEPTED_FORMS_HINT}",
+            )
         key = (table.heading, label, year)
         if key in self.figure_lines:
             self.fail(
                 line_number,
-                f"figure {table.heading} / {label} / {year} is printed twice "
-                f"(first on line {self.figure_lines[key]})",
+                f"figure {table.heading} / {label} / {year} is printed twice (first on line {self.figure_lines[key]})",
             )
         self.figure_lines[key] = line_number
         assert self.edition_year is not None
