@@ -213,7 +213,7 @@ def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project
 
     assert main(["--project-dir", str(project_copy), "extract", "--replace", str(publication)]) == 0
     assert "replaced" in capsys.readouterr().out
-    assert [row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11"][0] == "38.680"
+    assert next(row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11") == "38.680"
 
 
 def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, tmp_path, capsys):

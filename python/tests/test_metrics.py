@@ -84,7 +84,7 @@ def test_grant_rate_of_the_asylum_domain_is_estimated_grants_over_decisions_per_
     assert [(row["metric_time__year"][:4], row["product__domain"]) for row in rows] == [
         (str(year), "asylum") for year, _, _ in expected
     ]
-    for row, (year, weighted, _) in zip(rows, expected):
+    for row, (year, weighted, _) in zip(rows, expected, strict=True):
         assert float(row["grant_rate"]) == pytest.approx(weighted, rel=1e-12), year
 
 

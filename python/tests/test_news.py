@@ -108,7 +108,10 @@ def test_periods_dates_and_pages_read_as_the_shared_cases_say(case):
 HEADER = ",".join(COLUMNS)
 NOVEMBER = "https://ind.nl/nl/nieuws/asielinstroom-in-november-2022,2022-12-13"
 MARCH = "https://ind.nl/nl/nieuws/asielinstroom-in-maart-2023,2023-04-12"
-TOTAL = "Total asylum influx (first + repeat applications + family reunification arrivals),totale asielinstroom,asylum total influx"
+TOTAL = (
+    "Total asylum influx (first + repeat applications + family reunification arrivals),"
+    "totale asielinstroom,asylum total influx"
+)
 FIRST = "First asylum applications,eerste asielaanvragen,first asylum applications"
 GOOD_ROW = f"{MARCH},2023-03,{TOTAL},3.500,3500,"
 
@@ -134,7 +137,8 @@ def extract_into(project: Path, path: Path, text: str) -> int:
         ([f"{MARCH},2023-03,Arrivals,aankomsten,arrivals,3.500,3500,"], 2, "seeds/reference/ind_news_measures.csv"),
         (
             [
-                f'{MARCH},2023-03,"First asylum applications, nationality: Atlantis","eerste asielaanvragen, herkomstland",first asylum applications by nationality,12,12,'
+                f'{MARCH},2023-03,"First asylum applications, nationality: Atlantis",'
+                '"eerste asielaanvragen, herkomstland",first asylum applications by nationality,12,12,'
             ],
             2,
             "country 'Atlantis' is not in",

@@ -117,7 +117,8 @@ def test_nareis_and_article_8_minors_are_separate_tables(warehouse, metrics_per_
     both = printed(
         warehouse,
         latest_year,
-        "product_code in ('asylum_family_reunification', 'asylum_family_reunification_art8_minors') and indicator_code = 'decisions'",
+        "product_code in ('asylum_family_reunification', 'asylum_family_reunification_art8_minors') "
+        "and indicator_code = 'decisions'",
     )
     tracks = printed(
         warehouse, latest_year, "count_kind = 'first_instance_decisions' and product_code like 'asylum_track_%'"

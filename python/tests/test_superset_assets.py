@@ -52,7 +52,7 @@ def test_a_dataset_file_with_metrics_of_its_own_or_a_metric_without_its_dataset_
         serve.bundle(assets)
 
     staffing.unlink()
-    with pytest.raises(serve.AssetError, match="no dataset .* for fct_staffing"):
+    with pytest.raises(serve.AssetError, match=r"no dataset .* for fct_staffing"):
         serve.bundle(assets)
 
 

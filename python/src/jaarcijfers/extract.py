@@ -312,7 +312,7 @@ class _Parser:
             )
         label, markers = _split_markers(text)
         self.note_markers(line_number, markers)
-        for year, value in zip(table.years, values):
+        for year, value in zip(table.years, values, strict=True):
             self.add_figure(line_number, table, label, markers, "table", year, value)
 
     def add_figure(

@@ -84,7 +84,11 @@ class NewsRow:
     value: Decimal
 
     def as_seed_row(self, source_file: str) -> dict[str, str]:
-        return {"source_file": source_file, "source_line": str(self.line), **dict(zip(COLUMNS, self.fields))}
+        return {
+            "source_file": source_file,
+            "source_line": str(self.line),
+            **dict(zip(COLUMNS, self.fields, strict=True)),
+        }
 
 
 def _decode(path: Path) -> str:
@@ -128,7 +132,7 @@ def _read_row(path: Path, line: int, record: list[str], catalogue: NewsCatalogue
 
     if len(record) != len(COLUMNS):
         raise refuse(f"{len(record)} fields where the header has {len(COLUMNS)}")
-    row = dict(zip(COLUMNS, record))
+    row = dict(zip(COLUMNS, record, strict=True))
     empty = [column for column in REQUIRED if not row[column].strip()]
     if empty:
         raise refuse(f"empty {', '.join(empty)}")

@@ -73,7 +73,8 @@ class _Loaded:
                     path,
                     row.line,
                     f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} as "
-                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, already loaded",
+                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, "
+                    "already loaded",
                 )
             new.append(row)
         return new

@@ -54,7 +54,8 @@ def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
 
 def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> tuple[int, str]:
     """The publication line of the first row that changed, and what changed in it."""
-    for old_row, new_row in zip(old, new):
+    # Rows added or dropped at the end show in the counts below.
+    for old_row, new_row in zip(old, new, strict=False):
         if old_row != new_row:
             changed = ", ".join(
                 f"{key} {old_row.get(key)!r} -> {value!r}"

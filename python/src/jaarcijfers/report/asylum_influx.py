@@ -98,7 +98,8 @@ def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
     )
     return finish(
         chart,
-        "First asylum applications per month by country of origin, for the countries a release named (its top countries)",
+        "First asylum applications per month by country of origin, "
+        "for the countries a release named (its top countries)",
         rows,
     )
 
