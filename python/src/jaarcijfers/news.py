@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from jaarcijfers.extract import ExtractionError
 from jaarcijfers.news_values import quoted_item, read_page, read_period, read_published, read_value, split_country
+from jaarcijfers.records import ExtractionError
 
 COLUMNS = (
     "source_url",

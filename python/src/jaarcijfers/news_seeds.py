@@ -18,8 +18,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from jaarcijfers.extract import ExtractionError
 from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
+from jaarcijfers.records import ExtractionError
 
 NEWS_FOLDER = Path("publications") / "ind-news"
 FIGURES_SEED = "ind_news_figures.csv"
