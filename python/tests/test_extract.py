@@ -19,6 +19,7 @@ from jaarcijfers.cli import check_seeds, main
 from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.extract import extract_edition
 from jaarcijfers.records import ExtractionError
+from test_provenance import SOURCE_FLAGS
 
 
 def figures_of(project: Path) -> list[dict[str, str]]:
@@ -214,72 +215,6 @@ def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project
     assert main(["--project-dir", str(project_copy), "extract", "--replace", str(publication)]) == 0
     assert "replaced" in capsys.readouterr().out
     assert next(row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11") == "38.680"
-
-
-def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, tmp_path, capsys):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
-    assert "has no row in" in capsys.readouterr().err
-    assert "publication_sources.csv" in str(ExtractionError(publication, 1, "publication_sources.csv"))
-
-
-SOURCE_FLAGS = ["--source-url", "https://ind.nl/nl/over-ons/cijfers-en-publicaties", "--published", "2026-02-02"]
-
-
-def test_the_extract_flags_write_the_provenance_row(project_copy, tmp_path):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-
-    assert (
-        main(
-            ["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS, "--note", "From the PDF."]
-        )
-        == 0
-    )
-
-    with (project_copy / "seeds" / "reference" / "publication_sources.csv").open(
-        encoding="utf-8", newline=""
-    ) as handle:
-        row = next(row for row in csv.DictReader(handle) if row["source_file"] == publication.name)
-    assert row["source_type"] == "annual figures publication"
-    assert row["producer"] == "Immigratie- en Naturalisatiedienst (IND)"
-    assert (row["published_url"], row["published_on"], row["source_note"]) == (
-        SOURCE_FLAGS[1],
-        "2026-02-02",
-        "From the PDF.",
-    )
-
-
-@pytest.mark.parametrize(
-    "flags, reason",
-    [
-        ([], "has no row in"),
-        (["--source-url", "https://ind.nl"], "--source-url and --published go together"),
-        ([*SOURCE_FLAGS[:3], "2 februari 2026"], "--published '2 februari 2026' is not a date (YYYY-MM-DD)"),
-        (
-            [*SOURCE_FLAGS, "--source-type", "blog"],
-            "--source-type 'blog' is not one of 'annual figures publication', 'press release'",
-        ),
-    ],
-)
-def test_a_publication_without_provenance_is_refused_with_the_command_that_records_it(
-    flags, reason, project_copy, tmp_path, capsys
-):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-    seeds_before = raw_seed_bytes(project_copy)
-    sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
-    sources_before = sources.read_bytes()
-
-    assert main(["--project-dir", str(project_copy), "extract", str(publication), *flags]) == 1
-
-    error = capsys.readouterr().err
-    assert reason in error
-    if not flags:
-        assert f"jaarcijfers extract {publication} --source-url URL --published YYYY-MM-DD" in error
-    assert raw_seed_bytes(project_copy) == seeds_before and sources.read_bytes() == sources_before
 
 
 def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list_it_lost(
