@@ -53,10 +53,13 @@ $(NODE_READER): bi/node/package.json bi/node/package-lock.json
 build: $(INSTALLED)
 	$(BIN)/jaarcijfers build
 
-## lint: SQL style (sqlfluff), dbt metadata (dbt-score), documentation coverage (dbt-coverage)
+## lint: Python lint and format (ruff), SQL style (sqlfluff), dbt metadata (dbt-score), documentation
+## coverage (dbt-coverage)
+# ruff runs in python/, whose pyproject.toml configures it, on the package, its tests and bi/.
 # docs generate rewrites target/; its copy of the warehouse is still named ind.duckdb so that the
 # database name in target/semantic_manifest.json stays the published warehouse's, which mf reads.
 lint: build
+	cd python && ../$(BIN)/ruff check . ../bi && ../$(BIN)/ruff format --check . ../bi
 	$(BIN)/sqlfluff lint models tests analyses
 	$(BIN)/dbt-score lint --fail-any-item-under 9 --fail-project-under 9
 	mkdir -p target/catalog

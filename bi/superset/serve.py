@@ -81,8 +81,18 @@ def ensure_admin(home: Path, password: str) -> None:
         exists = metadata.execute("select 1 from ab_user where username = ?", [ADMIN]).fetchone()
     if not exists:
         superset(
-            "fab", "create-admin", "--username", ADMIN, "--firstname", "IND", "--lastname", "Admin",
-            "--email", "admin@localhost", "--password", password,
+            "fab",
+            "create-admin",
+            "--username",
+            ADMIN,
+            "--firstname",
+            "IND",
+            "--lastname",
+            "Admin",
+            "--email",
+            "admin@localhost",
+            "--password",
+            password,
         )
 
 
@@ -142,10 +152,23 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    os.execv(gunicorn, [
-        gunicorn, "--bind", f"127.0.0.1:{args.port}", "--workers", "1", "--worker-class", "gthread",
-        "--threads", "8", "--timeout", "120", "superset.app:create_app()",
-    ])
+    os.execv(
+        gunicorn,
+        [
+            gunicorn,
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--workers",
+            "1",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "8",
+            "--timeout",
+            "120",
+            "superset.app:create_app()",
+        ],
+    )
 
 
 if __name__ == "__main__":

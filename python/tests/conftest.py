@@ -14,7 +14,16 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 PROJECT_DIR = Path(os.environ.get("IND_PROJECT_DIR", REPOSITORY)).resolve()
 PUBLICATION_2024 = PROJECT_DIR / "publications" / "jaarcijfers-2024.txt"
 PUBLISHED_WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
-COPIED_FOR_A_PROJECT = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "tests", "analyses", "publications")
+COPIED_FOR_A_PROJECT = (
+    "dbt_project.yml",
+    "profiles.yml",
+    "seeds",
+    "models",
+    "macros",
+    "tests",
+    "analyses",
+    "publications",
+)
 
 
 @pytest.fixture(scope="session")
@@ -76,4 +85,6 @@ def raw_seed_bytes(project: Path) -> dict[str, bytes]:
 
 def add_publication_source(project: Path, source_file: str, source_type: str = "annual figures publication") -> None:
     with (project / "seeds" / "reference" / "publication_sources.csv").open("a", encoding="utf-8") as handle:
-        handle.write(f"{source_file},{source_type},Immigratie- en Naturalisatiedienst (IND),,,2026-11-28,Written by a test.\n")
+        handle.write(
+            f"{source_file},{source_type},Immigratie- en Naturalisatiedienst (IND),,,2026-11-28,Written by a test.\n"
+        )

@@ -62,7 +62,10 @@ def next_edition(text_2024: str, planted: Planted) -> str:
     lines = text_2024.split("\n")
     new_column: dict[int, Decimal | str] = {}
     for heading, rows in _tables(lines):
-        cells = {lines[index].split("\t")[0].strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹ "): (index, lines[index].split("\t")) for index in rows}
+        cells = {
+            lines[index].split("\t")[0].strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹ "): (index, lines[index].split("\t"))
+            for index in rows
+        }
         printed_2024 = {label: parse_figure(row[1].strip()) for label, (_, row) in cells.items()}
         for label, (index, row) in cells.items():
             latest = printed_2024[label]
@@ -94,11 +97,11 @@ def next_edition(text_2024: str, planted: Planted) -> str:
         if heading.startswith("Personele bezetting"):
             total = cells["Totale bezetting"][0]
             new_column[total] = (
-                new_column[cells["Ambtelijke bezetting"][0]] + new_column[cells["Externe medewerkers"][0]] + planted.staff_total_gap
+                new_column[cells["Ambtelijke bezetting"][0]]
+                + new_column[cells["Externe medewerkers"][0]]
+                + planted.staff_total_gap
             )
-    tracks = sum(
-        new_column[rows[0]] for heading, rows in _tables(lines) if heading.startswith(TRACK_HEADINGS)
-    )
+    tracks = sum(new_column[rows[0]] for heading, rows in _tables(lines) if heading.startswith(TRACK_HEADINGS))
     first_applications = next(rows[0] for heading, rows in _tables(lines) if heading == "Nieuwe asielaanvragen")
     new_column[first_applications] = tracks + planted.first_applications_above_tracks
 

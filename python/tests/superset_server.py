@@ -113,7 +113,9 @@ def start_superset(home: Path) -> SupersetServer:
 
     The published warehouse's sha256 is taken first, for the test that Superset left it unchanged.
     """
-    assert SUPERSET_PYTHON.exists(), f"{SUPERSET_PYTHON} is missing: `make test` (or make .venv-superset/.installed) creates it"
+    assert SUPERSET_PYTHON.exists(), (
+        f"{SUPERSET_PYTHON} is missing: `make test` (or make .venv-superset/.installed) creates it"
+    )
     published_sha256 = sha256_of(PUBLISHED_WAREHOUSE)
     port = free_port()
     log = home / "serve.log"
@@ -138,11 +140,15 @@ def start_superset(home: Path) -> SupersetServer:
 def wait_until_healthy(server: SupersetServer, started: float) -> None:
     while time.monotonic() - started < STARTUP_TIMEOUT_SECONDS:
         if server.process.poll() is not None:
-            raise AssertionError(f"serve.py exited {server.process.returncode}:\n{server.log.read_text(encoding='utf-8')[-5000:]}")
+            raise AssertionError(
+                f"serve.py exited {server.process.returncode}:\n{server.log.read_text(encoding='utf-8')[-5000:]}"
+            )
         try:
             if requests.get(f"{server.base_url}/health", timeout=30).text == "OK":
                 return
         except requests.RequestException:  # not listening yet, or its worker still starting
             pass
         time.sleep(1)
-    raise AssertionError(f"Superset did not answer within {STARTUP_TIMEOUT_SECONDS} s:\n{server.log.read_text(encoding='utf-8')[-5000:]}")
+    raise AssertionError(
+        f"Superset did not answer within {STARTUP_TIMEOUT_SECONDS} s:\n{server.log.read_text(encoding='utf-8')[-5000:]}"
+    )

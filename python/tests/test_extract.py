@@ -19,6 +19,7 @@ from jaarcijfers.cli import check_seeds, main
 from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.extract import extract_edition
 from jaarcijfers.records import ExtractionError
+from test_provenance import SOURCE_FLAGS
 
 
 def figures_of(project: Path) -> list[dict[str, str]]:
@@ -47,9 +48,18 @@ def test_2024_figures_keep_their_printed_text_and_place(catalogue):
     family = figures[("Familie & Gezin", "Aanvragen", 2024)]
     assert (family.value_printed, family.source_line, family.table_footnote_markers) == ("38.670", 11, "¹")
     assert figures[("Percentage aanwezig op zitting", "Aanwezig", 2022)].value_printed == "onb."
-    assert figures[("Spoor 4 - Algemene of Verlengde asielprocedure", "Doorlooptijd beslissingen (in weken)", 2024)].value_printed == "53"
+    assert (
+        figures[
+            ("Spoor 4 - Algemene of Verlengde asielprocedure", "Doorlooptijd beslissingen (in weken)", 2024)
+        ].value_printed
+        == "53"
+    )
     entered = figures[("Nareizigers", "Ingereisde nareizigers", 2023)]
-    assert (entered.value_printed, entered.row_footnote_markers, entered.subsection_nl) == ("10.130", "⁴", "Behandeling asielaanvragen")
+    assert (entered.value_printed, entered.row_footnote_markers, entered.subsection_nl) == (
+        "10.130",
+        "⁴",
+        "Behandeling asielaanvragen",
+    )
 
 
 def test_2024_top_nationalities_take_their_year_from_the_title_or_the_edition(catalogue):
@@ -58,7 +68,9 @@ def test_2024_top_nationalities_take_their_year_from_the_title_or_the_edition(ca
     track_4 = [entry for entry in entries if entry.list_heading_nl == "Spoor 4"]
 
     assert [entry.nationality_nl for entry in family] == ["Indiase", "Turkse", "Amerikaans burger"]
-    assert {(entry.reference_year, entry.reference_year_is_printed, entry.list_heading_markers) for entry in family} == {(2024, "true", "**")}
+    assert {
+        (entry.reference_year, entry.reference_year_is_printed, entry.list_heading_markers) for entry in family
+    } == {(2024, "true", "**")}
     assert [entry.nationality_nl for entry in track_4] == ["Syrische", "Oekraïense", "Iraakse"]
     assert {(entry.reference_year, entry.reference_year_is_printed) for entry in track_4} == {(2024, "false")}
 
@@ -70,7 +82,13 @@ def test_committed_seeds_are_the_extractors_output_byte_for_byte():
 def test_windows_line_endings_byte_order_mark_and_nbsp_read_the_same(tmp_path, catalogue):
     text = publication_2024_text()
     variant = tmp_path / "jaarcijfers-2024.txt"
-    variant.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").replace("€ 36,8", "€\u00a036,8").replace("Aanvragen\t", "Aanvragen\u00a0\t").encode("utf-8"))
+    variant.write_bytes(
+        b"\xef\xbb\xbf"
+        + text.replace("\n", "\r\n")
+        .replace("€ 36,8", "€\u00a036,8")
+        .replace("Aanvragen\t", "Aanvragen\u00a0\t")
+        .encode("utf-8")
+    )
 
     assert extract_edition(variant, catalogue).figures == extract_edition(PUBLICATION_2024, catalogue).figures
 
@@ -97,7 +115,9 @@ def test_a_new_edition_is_added_beside_the_loaded_ones(project_copy, tmp_path, c
 def test_a_new_row_label_is_refused_with_the_catalogue_entry_to_add(project_copy, tmp_path, capsys):
     publication = tmp_path / "jaarcijfers-2025.txt"
     text = as_edition(publication_2024_text(), 2025)
-    publication.write_text(text.replace("Studenten\t\t\t\n", "Studenten\t\t\t\nHerhaalde aanvragen\t1.000\t900\t800\n"), encoding="utf-8")
+    publication.write_text(
+        text.replace("Studenten\t\t\t\n", "Studenten\t\t\t\nHerhaalde aanvragen\t1.000\t900\t800\n"), encoding="utf-8"
+    )
     add_publication_source(project_copy, publication.name)
 
     assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
@@ -133,7 +153,11 @@ BROKEN_INPUTS = {
         "'38.6x0' (Familie & Gezin / Aanvragen / 2025) is not a figure",
     ),
     "a figure twice": (
-        lambda text: _break(text, "Aanvragen\t38.670\t41.800\t45.300\n", "Aanvragen\t38.670\t41.800\t45.300\nAanvragen\t38.670\t41.800\t45.300\n"),
+        lambda text: _break(
+            text,
+            "Aanvragen\t38.670\t41.800\t45.300\n",
+            "Aanvragen\t38.670\t41.800\t45.300\nAanvragen\t38.670\t41.800\t45.300\n",
+        ),
         12,
         "figure Familie & Gezin / Aanvragen / 2025 is printed twice (first on line 11)",
     ),
@@ -159,7 +183,9 @@ BROKEN_INPUTS = {
 def test_broken_input_stops_with_file_line_and_reason_and_writes_nothing(kind, project_copy, tmp_path, capsys):
     breaking, line_number, reason = BROKEN_INPUTS[kind]
     publication = tmp_path / "jaarcijfers-2025.txt"
-    text = publication_2024_text() if kind == "pages of different editions" else as_edition(publication_2024_text(), 2025)
+    text = (
+        publication_2024_text() if kind == "pages of different editions" else as_edition(publication_2024_text(), 2025)
+    )
     publication.write_text(breaking(text), encoding="utf-8")
     add_publication_source(project_copy, publication.name)
     seeds_before = raw_seed_bytes(project_copy)
@@ -188,63 +214,19 @@ def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project
 
     assert main(["--project-dir", str(project_copy), "extract", "--replace", str(publication)]) == 0
     assert "replaced" in capsys.readouterr().out
-    assert [row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11"][0] == "38.680"
+    assert next(row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11") == "38.680"
 
 
-def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, tmp_path, capsys):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
-    assert "has no row in" in capsys.readouterr().err
-    assert "publication_sources.csv" in str(ExtractionError(publication, 1, "publication_sources.csv"))
-
-
-SOURCE_FLAGS = ["--source-url", "https://ind.nl/nl/over-ons/cijfers-en-publicaties", "--published", "2026-02-02"]
-
-
-def test_the_extract_flags_write_the_provenance_row(project_copy, tmp_path):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-
-    assert main(["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS, "--note", "From the PDF."]) == 0
-
-    with (project_copy / "seeds" / "reference" / "publication_sources.csv").open(encoding="utf-8", newline="") as handle:
-        row = next(row for row in csv.DictReader(handle) if row["source_file"] == publication.name)
-    assert row["source_type"] == "annual figures publication"
-    assert row["producer"] == "Immigratie- en Naturalisatiedienst (IND)"
-    assert (row["published_url"], row["published_on"], row["source_note"]) == (SOURCE_FLAGS[1], "2026-02-02", "From the PDF.")
-
-
-@pytest.mark.parametrize(
-    "flags, reason",
-    [
-        ([], "has no row in"),
-        (["--source-url", "https://ind.nl"], "--source-url and --published go together"),
-        ([*SOURCE_FLAGS[:3], "2 februari 2026"], "--published '2 februari 2026' is not a date (YYYY-MM-DD)"),
-        ([*SOURCE_FLAGS, "--source-type", "blog"], "--source-type 'blog' is not one of 'annual figures publication', 'press release'"),
-    ],
-)
-def test_a_publication_without_provenance_is_refused_with_the_command_that_records_it(flags, reason, project_copy, tmp_path, capsys):
-    publication = tmp_path / "jaarcijfers-2025.txt"
-    publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-    seeds_before = raw_seed_bytes(project_copy)
-    sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
-    sources_before = sources.read_bytes()
-
-    assert main(["--project-dir", str(project_copy), "extract", str(publication), *flags]) == 1
-
-    error = capsys.readouterr().err
-    assert reason in error
-    if not flags:
-        assert f"jaarcijfers extract {publication} --source-url URL --published YYYY-MM-DD" in error
-    assert raw_seed_bytes(project_copy) == seeds_before and sources.read_bytes() == sources_before
-
-
-def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list_it_lost(project_copy, tmp_path, capsys):
+def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list_it_lost(
+    project_copy, tmp_path, capsys
+):
     text = as_edition(publication_2024_text(), 2025)
     lines = text.split("\n")
-    headings = [index for index, line in enumerate(lines) if not line.startswith("\t") and ("\t2025\t2024\t2023" in line or line.endswith("\t\t\t"))]
+    headings = [
+        index
+        for index, line in enumerate(lines)
+        if not line.startswith("\t") and ("\t2025\t2024\t2023" in line or line.endswith("\t\t\t"))
+    ]
     tenth_table = headings[9]
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text("\n".join(lines[:tenth_table]), encoding="utf-8")

@@ -69,10 +69,14 @@ def test_grant_rate_of_the_asylum_domain_is_estimated_grants_over_decisions_per_
 
     rows = mf_query(
         [
-            "--metrics", "grant_rate",
-            "--group-by", "product__domain,metric_time__year",
-            "--where", "{{ Dimension('product__domain') }} = 'asylum'",
-            "--order", "metric_time__year",
+            "--metrics",
+            "grant_rate",
+            "--group-by",
+            "product__domain,metric_time__year",
+            "--where",
+            "{{ Dimension('product__domain') }} = 'asylum'",
+            "--order",
+            "metric_time__year",
         ],
         tmp_path / "grant_rate.csv",
     )
@@ -80,7 +84,7 @@ def test_grant_rate_of_the_asylum_domain_is_estimated_grants_over_decisions_per_
     assert [(row["metric_time__year"][:4], row["product__domain"]) for row in rows] == [
         (str(year), "asylum") for year, _, _ in expected
     ]
-    for row, (year, weighted, _) in zip(rows, expected):
+    for row, (year, weighted, _) in zip(rows, expected, strict=True):
         assert float(row["grant_rate"]) == pytest.approx(weighted, rel=1e-12), year
 
 
@@ -91,11 +95,16 @@ def test_decisions_per_fte_divides_one_years_decisions_by_that_years_staff(tmp_p
             "where decisions_all_stages is not null order by reference_year"
         ).fetchall()
 
-    by_year = mf_query(["--metrics", "decisions_per_fte", "--group-by", "metric_time__year", "--order", "metric_time__year"], tmp_path / "by_year.csv")
+    by_year = mf_query(
+        ["--metrics", "decisions_per_fte", "--group-by", "metric_time__year", "--order", "metric_time__year"],
+        tmp_path / "by_year.csv",
+    )
     overall = mf_query(["--metrics", "decisions_per_fte"], tmp_path / "overall.csv")
 
     assert [int(row["metric_time__year"][:4]) for row in by_year] == [year for year, _ in per_year]
-    assert [float(row["decisions_per_fte"]) for row in by_year] == pytest.approx([float(ratio) for _, ratio in per_year])
+    assert [float(row["decisions_per_fte"]) for row in by_year] == pytest.approx(
+        [float(ratio) for _, ratio in per_year]
+    )
     # Without a year: the latest year's decisions over the latest year's staff, never all years' decisions.
     assert float(overall[0]["decisions_per_fte"]) == pytest.approx(float(per_year[-1][1]))
 
@@ -114,16 +123,24 @@ def test_monthly_asylum_influx_metrics_are_the_latest_and_first_published_values
 
     rows = mf_query(
         [
-            "--metrics", "monthly_total_asylum_influx,monthly_total_asylum_influx_first_published",
-            "--group-by", "metric_time__month",
-            "--where", "{{ TimeDimension('metric_time', 'year') }} = '2022-01-01'",
-            "--order", "metric_time__month",
+            "--metrics",
+            "monthly_total_asylum_influx,monthly_total_asylum_influx_first_published",
+            "--group-by",
+            "metric_time__month",
+            "--where",
+            "{{ TimeDimension('metric_time', 'year') }} = '2022-01-01'",
+            "--order",
+            "metric_time__month",
         ],
         tmp_path / "influx.csv",
     )
 
     assert [
-        (row["metric_time__month"][:7], float(row["monthly_total_asylum_influx"]), float(row["monthly_total_asylum_influx_first_published"]))
+        (
+            row["metric_time__month"][:7],
+            float(row["monthly_total_asylum_influx"]),
+            float(row["monthly_total_asylum_influx_first_published"]),
+        )
         for row in rows
     ] == [(month, float(latest), float(first)) for month, latest, first in expected]
     assert ("2022-11", 4584.0, 4484.0) in [(month, float(latest), float(first)) for month, latest, first in expected]

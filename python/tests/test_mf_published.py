@@ -20,8 +20,12 @@ QUERY = ["query", "--metrics", "decisions", "--group-by", "metric_time__year", "
 
 def run(command: list[str], project: Path, **environment: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        command, cwd=project, env={**os.environ, "DBT_PROFILES_DIR": str(project), **environment},
-        capture_output=True, text=True, check=False,
+        command,
+        cwd=project,
+        env={**os.environ, "DBT_PROFILES_DIR": str(project), **environment},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -35,14 +39,20 @@ def test_mf_reads_the_published_warehouse_after_a_dbt_command_on_another_file(pr
     assert plain.returncode != 0 and "dev.marts" in plain.stdout + plain.stderr
 
     # The developer's IND_WAREHOUSE_PATH is still set: jaarcijfers mf reads the published file all the same.
-    asked = run([str(BIN / "jaarcijfers"), "mf", *QUERY, "--csv", "decisions.csv", "--quiet"], project_copy, IND_WAREHOUSE_PATH=str(dev))
+    asked = run(
+        [str(BIN / "jaarcijfers"), "mf", *QUERY, "--csv", "decisions.csv", "--quiet"],
+        project_copy,
+        IND_WAREHOUSE_PATH=str(dev),
+    )
     assert asked.returncode == 0, asked.stdout + asked.stderr
     with (project_copy / "decisions.csv").open(encoding="utf-8", newline="") as handle:
         answer = {int(row["metric_time__year"][:4]): int(row["decisions"]) for row in csv.DictReader(handle)}
     with duckdb.connect(str(published_in_copy), read_only=True) as published:
-        in_sql = dict(published.execute(
-            "select reference_year, sum(decisions) from marts.fct_product_years group by all"
-        ).fetchall())
+        in_sql = dict(
+            published.execute(
+                "select reference_year, sum(decisions) from marts.fct_product_years group by all"
+            ).fetchall()
+        )
     assert answer == in_sql and len(answer) == 3
     assert manifest_databases(project_copy / SEMANTIC_MANIFEST) == {"ind"}
     assert not dev.exists()

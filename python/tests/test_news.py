@@ -28,7 +28,11 @@ def cases(name: str) -> list[dict[str, str]]:
 
 def test_every_row_of_the_figures_file_is_in_the_seed_once_as_transcribed():
     file_rows = csv_rows(FIGURES_FILE)
-    seed_rows = [row for row in csv_rows(PROJECT_DIR / "seeds" / "raw" / "ind_news_figures.csv") if row["source_file"] == "ind-news/figures.csv"]
+    seed_rows = [
+        row
+        for row in csv_rows(PROJECT_DIR / "seeds" / "raw" / "ind_news_figures.csv")
+        if row["source_file"] == "ind-news/figures.csv"
+    ]
 
     assert len(file_rows) == 870
     assert [int(row["source_line"]) for row in seed_rows] == list(range(2, 872))
@@ -37,17 +41,26 @@ def test_every_row_of_the_figures_file_is_in_the_seed_once_as_transcribed():
 
 def test_the_extractor_reads_all_870_rows_and_places_the_2017_overview_s_two_readings_apart():
     rows = read_news_file(FIGURES_FILE, load_news_catalogue(PROJECT_DIR / "seeds" / "reference"))
-    june_2017 = [row for row in rows if row.figure[:3] == ("2017-06", "", "total_asylum_influx") and "Asieltrends" in row.fields[0]]
+    june_2017 = [
+        row
+        for row in rows
+        if row.figure[:3] == ("2017-06", "", "total_asylum_influx") and "Asieltrends" in row.fields[0]
+    ]
 
     assert len(rows) == 870
-    assert sorted((row.figure[4], row.fields[6]) for row in june_2017) == [("July item", "2.316"), ("June item", "2359")]
+    assert sorted((row.figure[4], row.fields[6]) for row in june_2017) == [
+        ("July item", "2.316"),
+        ("June item", "2359"),
+    ]
 
 
 def test_committed_seeds_are_the_extractors_output_for_every_source():
     assert check_seeds(PROJECT_DIR) == []
 
 
-@pytest.mark.parametrize("case", cases("ind_news_printed_values.csv"), ids=lambda case: f"{case['printed']}|{case['language']}")
+@pytest.mark.parametrize(
+    "case", cases("ind_news_printed_values.csv"), ids=lambda case: f"{case['printed']}|{case['language']}"
+)
 def test_printed_values_read_as_the_shared_cases_say(case):
     reading = read_value(case["printed"], case["language"])
 
@@ -61,14 +74,28 @@ def test_printed_values_read_as_the_shared_cases_say(case):
         ), case["why"]
 
 
-@pytest.mark.parametrize("case", cases("ind_news_printed_periods_dates_pages.csv"), ids=lambda case: f"{case['kind']}|{case['printed']}")
+@pytest.mark.parametrize(
+    "case", cases("ind_news_printed_periods_dates_pages.csv"), ids=lambda case: f"{case['kind']}|{case['printed']}"
+)
 def test_periods_dates_and_pages_read_as_the_shared_cases_say(case):
     if case["kind"] == "period":
         reading = read_period(case["printed"])
-        read = reading and (reading.code, reading.grain, str(reading.start), str(reading.end), str(reading.reference_year))
+        read = reading and (
+            reading.code,
+            reading.grain,
+            str(reading.start),
+            str(reading.end),
+            str(reading.reference_year),
+        )
     elif case["kind"] == "published":
         reading = read_published(case["printed"])
-        read = reading and (reading.code, reading.precision, str(reading.start or ""), str(reading.end or ""), reading.comment)
+        read = reading and (
+            reading.code,
+            reading.precision,
+            str(reading.start or ""),
+            str(reading.end or ""),
+            reading.comment,
+        )
     else:
         reading = read_page(case["printed"])
         read = reading and (reading.url, reading.language, "", "", reading.slug)
@@ -81,7 +108,10 @@ def test_periods_dates_and_pages_read_as_the_shared_cases_say(case):
 HEADER = ",".join(COLUMNS)
 NOVEMBER = "https://ind.nl/nl/nieuws/asielinstroom-in-november-2022,2022-12-13"
 MARCH = "https://ind.nl/nl/nieuws/asielinstroom-in-maart-2023,2023-04-12"
-TOTAL = "Total asylum influx (first + repeat applications + family reunification arrivals),totale asielinstroom,asylum total influx"
+TOTAL = (
+    "Total asylum influx (first + repeat applications + family reunification arrivals),"
+    "totale asielinstroom,asylum total influx"
+)
 FIRST = "First asylum applications,eerste asielaanvragen,first asylum applications"
 GOOD_ROW = f"{MARCH},2023-03,{TOTAL},3.500,3500,"
 
@@ -98,17 +128,28 @@ def extract_into(project: Path, path: Path, text: str) -> int:
         ([f"{GOOD_ROW},extra"], 1, "extra column"),
         ([GOOD_ROW, f"{MARCH},2023-13,{TOTAL},3.500,3500,"], 3, "cannot read the period '2023-13'"),
         ([f"https://ind.nl/nl/nieuws/x,last week,2023-03,{TOTAL},3.500,3500,"], 2, "cannot read the date 'last week'"),
-        ([f"https://example.org/nl/nieuws/x,2023-04-12,2023-03,{TOTAL},3.500,3500,"], 2, "cannot read the page address"),
+        (
+            [f"https://example.org/nl/nieuws/x,2023-04-12,2023-03,{TOTAL},3.500,3500,"],
+            2,
+            "cannot read the page address",
+        ),
         ([f'{MARCH},2023-03,{TOTAL},"3,500",3500,'], 2, "cannot read '3,500' as a value printed on a page in Dutch"),
         ([f"{MARCH},2023-03,Arrivals,aankomsten,arrivals,3.500,3500,"], 2, "seeds/reference/ind_news_measures.csv"),
         (
-            [f'{MARCH},2023-03,"First asylum applications, nationality: Atlantis","eerste asielaanvragen, herkomstland",first asylum applications by nationality,12,12,'],
+            [
+                f'{MARCH},2023-03,"First asylum applications, nationality: Atlantis",'
+                '"eerste asielaanvragen, herkomstland",first asylum applications by nationality,12,12,'
+            ],
             2,
             "country 'Atlantis' is not in",
         ),
         ([GOOD_ROW, f"{MARCH},2023-03,{TOTAL},3.600,3600,"], 3, "with another value ('3.500' on line 2, '3.600' here)"),
         ([f"{MARCH},2023-03,{TOTAL},3.500,3050,"], 2, "the transcriber's value 3050 disagrees with '3.500'"),
-        ([f"{NOVEMBER},2022-11,{TOTAL},4.500,4500,"], 2, "but '4.484' in ind-news/figures.csv, line 65, already loaded"),
+        (
+            [f"{NOVEMBER},2022-11,{TOTAL},4.500,4500,"],
+            2,
+            "but '4.484' in ind-news/figures.csv, line 65, already loaded",
+        ),
     ],
     ids=[
         "missing column",
@@ -124,8 +165,14 @@ def extract_into(project: Path, path: Path, text: str) -> int:
         "loaded release printed differently",
     ],
 )
-def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(project_copy, tmp_path, capsys, rows, line, reason):
-    header = HEADER.removesuffix(",note") if reason == "missing column note" else HEADER + (",extra" if reason == "extra column" else "")
+def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(
+    project_copy, tmp_path, capsys, rows, line, reason
+):
+    header = (
+        HEADER.removesuffix(",note")
+        if reason == "missing column note"
+        else HEADER + (",extra" if reason == "extra column" else "")
+    )
     path = tmp_path / "asielinstroom-maart-2023.csv"
     seeds_before = raw_seed_bytes(project_copy)
 
@@ -143,7 +190,17 @@ def test_loading_the_same_rows_again_is_a_no_op(project_copy, tmp_path, capsys):
     again = tmp_path / "figures-again.csv"
     again.write_bytes(FIGURES_FILE.read_bytes())
 
-    assert main(["--project-dir", str(project_copy), "extract", str(project_copy / "publications" / "ind-news" / "figures.csv")]) == 0
+    assert (
+        main(
+            [
+                "--project-dir",
+                str(project_copy),
+                "extract",
+                str(project_copy / "publications" / "ind-news" / "figures.csv"),
+            ]
+        )
+        == 0
+    )
     assert main(["--project-dir", str(project_copy), "extract", str(again)]) == 0
 
     assert raw_seed_bytes(project_copy) == seeds_before

@@ -98,12 +98,21 @@ def test_the_influx_series_agrees_with_the_jaarcijfers_within_their_rounding(war
 
 
 FEBRUARY = "https://ind.nl/nl/nieuws/asielinstroom-in-februari-2023,2023-03-09"
-TOTAL = "Total asylum influx (first + repeat applications + family reunification arrivals),totale asielinstroom,asylum total influx"
-CUMULATIVE = "\"Total asylum influx, cumulative for the year\",\"totale asielinstroom, cumulatief\",asylum total influx"
+TOTAL = (
+    "Total asylum influx (first + repeat applications + family reunification arrivals),"
+    "totale asielinstroom,asylum total influx"
+)
+CUMULATIVE = '"Total asylum influx, cumulative for the year","totale asielinstroom, cumulatief",asylum total influx'
 FIRST = "First asylum applications,eerste asielaanvragen,first asylum applications"
 REPEAT = "Repeat asylum applications,herhaalde asielaanvragen,repeat asylum applications"
-FAMILY = "Family reunification arrivals (asylum family members entering NL),ingereisde nareizigers,family reunification arrivals (nareis)"
-SYRIA = "\"First asylum applications, nationality: Syria\",\"eerste asielaanvragen, herkomstland\",first asylum applications by nationality"
+FAMILY = (
+    "Family reunification arrivals (asylum family members entering NL),"
+    "ingereisde nareizigers,family reunification arrivals (nareis)"
+)
+SYRIA = (
+    '"First asylum applications, nationality: Syria",'
+    '"eerste asielaanvragen, herkomstland",first asylum applications by nationality'
+)
 EARLIER = "comparison/earlier-period figure quoted in this release"
 FEBRUARY_RELEASE = [
     f"{FEBRUARY},2023-02,{TOTAL},3.100,3100,",

@@ -37,17 +37,28 @@ TESTS_ON_THE_COPY = [
 ]
 
 
-def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies_as_rows(project_copy, tmp_path, capsys):
+def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies_as_rows(
+    project_copy, tmp_path, capsys
+):
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(next_edition(publication_2024_text(), PLANTED), encoding="utf-8")
 
     extract = [
-        "--project-dir", str(project_copy), "extract", str(publication),
-        "--source-url", "https://ind.nl/nl/over-ons/cijfers-en-publicaties", "--published", "2026-02-02",
+        "--project-dir",
+        str(project_copy),
+        "extract",
+        str(publication),
+        "--source-url",
+        "https://ind.nl/nl/over-ons/cijfers-en-publicaties",
+        "--published",
+        "2026-02-02",
     ]
     assert main(extract) == 1
     refusal = capsys.readouterr().err
-    assert f"error: {publication}: table 'Ketenservicelijn' is missing: edition 2024 (jaarcijfers-2024.txt line 221) printed it" in refusal
+    assert (
+        f"error: {publication}: table 'Ketenservicelijn' is missing: "
+        "edition 2024 (jaarcijfers-2024.txt line 221) printed it" in refusal
+    )
     assert "refused, 1 missing" in refusal and "--allow-missing" in refusal
 
     assert main([*extract, "--allow-missing"]) == 0
@@ -57,7 +68,9 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
 
     build = subprocess.run(
         [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy), "build"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr
     results = json.loads((project_copy / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
@@ -86,7 +99,12 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
         ).fetchone()
 
     assert discrepancies == [
-        ("first_applications_within_tracks", "asylum_first_applications", 2025, Decimal(PLANTED.first_applications_above_tracks)),
+        (
+            "first_applications_within_tracks",
+            "asylum_first_applications",
+            2025,
+            Decimal(PLANTED.first_applications_above_tracks),
+        ),
         ("staff_total_equals_parts", "staffing", 2025, Decimal(PLANTED.staff_total_gap)),
         ("stock_flow", "students", 2025, Decimal(PLANTED.stock_flow_gap[1])),
         ("table_printed_again", "chain_service_line", None, Decimal(-1)),
@@ -100,12 +118,19 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
     assert provenance[:2] == ("annual figures publication", "https://ind.nl/nl/over-ons/cijfers-en-publicaties")
     assert str(provenance[2]) == "2026-02-02"
 
-    report = subprocess.run([sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy), "report"], capture_output=True, text=True, check=False)
+    report = subprocess.run(
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy), "report"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert report.returncode == 0, report.stderr
     suite = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS_ON_THE_COPY],
         cwd=REPOSITORY / "python" / "tests",
         env={**os.environ, "IND_PROJECT_DIR": str(project_copy)},
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert suite.returncode == 0, suite.stdout[-4000:]

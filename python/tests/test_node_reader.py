@@ -21,11 +21,16 @@ def test_duckdb_s_node_driver_reads_every_row_of_every_mart():
     if not node:
         pytest.skip("Node.js is not installed; install it with: apt-get install nodejs npm")
     assert (NODE_READER / "node_modules" / "@duckdb" / "node-api").is_dir(), "`make test` installs bi/node with npm ci"
-    pinned = json.loads((NODE_READER / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/@duckdb/node-api"]
+    pinned = json.loads((NODE_READER / "package-lock.json").read_text(encoding="utf-8"))["packages"][
+        "node_modules/@duckdb/node-api"
+    ]
     sha256_before = sha256_of(PUBLISHED_WAREHOUSE)
 
     completed = subprocess.run(
-        [node, str(NODE_READER / "read_marts.mjs"), str(PUBLISHED_WAREHOUSE)], capture_output=True, text=True, check=False
+        [node, str(NODE_READER / "read_marts.mjs"), str(PUBLISHED_WAREHOUSE)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
     assert completed.returncode == 0, completed.stderr

@@ -99,7 +99,9 @@ def test_readers_see_no_error_while_a_build_is_killed_and_the_next_publishes_the
     }
     try:
         for name, reader in readers.items():
-            assert first_line_within(reader, 60) == "ready\n", f"{name} could not read the published file: {reader.stderr.read()}"
+            assert first_line_within(reader, 60) == "ready\n", (
+                f"{name} could not read the published file: {reader.stderr.read()}"
+            )
         killed = start_build(project_copy)
         interrupt_once_dbt_builds_models(killed, signal.SIGKILL)
         checksum_after_the_kill = sha256_of(published_in_copy)

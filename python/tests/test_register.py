@@ -38,9 +38,12 @@ def latest_year(warehouse) -> int:
 def metrics_per_domain(tmp_path_factory, latest_year) -> dict[str, dict[str, str]]:
     rows = mf_query(
         [
-            "--metrics", "applications,track_cases_entered,procedures_started,decisions,first_instance_decisions,cases_pending",
-            "--group-by", "product__domain",
-            "--where", f"{{{{ TimeDimension('metric_time', 'year') }}}} = '{latest_year}-01-01'",
+            "--metrics",
+            "applications,track_cases_entered,procedures_started,decisions,first_instance_decisions,cases_pending",
+            "--group-by",
+            "product__domain",
+            "--where",
+            f"{{{{ TimeDimension('metric_time', 'year') }}}} = '{latest_year}-01-01'",
         ],
         tmp_path_factory.mktemp("mf") / "per_domain.csv",
     )
@@ -77,7 +80,9 @@ def test_asylum_applications_are_first_applications_and_never_the_tracks(warehou
     assert entered > 0 and Decimal(asylum["applications"]) not in (first + family + entered, first + entered)
     # Procedures are not applications: withdrawals and objections stay out of applications received.
     regular = metrics_per_domain["regular_residence"]
-    assert Decimal(regular["applications"]) == printed(warehouse, latest_year, "domain_code = 'regular_residence' and count_kind = 'applications'")
+    assert Decimal(regular["applications"]) == printed(
+        warehouse, latest_year, "domain_code = 'regular_residence' and count_kind = 'applications'"
+    )
     assert Decimal(regular["procedures_started"]) == printed(
         warehouse, latest_year, "count_kind in ('withdrawal_procedures_started', 'objections_lodged')"
     )
@@ -86,8 +91,12 @@ def test_asylum_applications_are_first_applications_and_never_the_tracks(warehou
 def test_track_decisions_and_cases_pending_add_up(warehouse, latest_year, metrics_per_domain):
     asylum = metrics_per_domain["asylum"]
 
-    assert Decimal(asylum["decisions"]) == printed(warehouse, latest_year, "domain_code = 'asylum' and indicator_code = 'decisions'")
-    assert Decimal(asylum["cases_pending"]) == printed(warehouse, latest_year, "domain_code = 'asylum' and indicator_code = 'cases_pending'")
+    assert Decimal(asylum["decisions"]) == printed(
+        warehouse, latest_year, "domain_code = 'asylum' and indicator_code = 'decisions'"
+    )
+    assert Decimal(asylum["cases_pending"]) == printed(
+        warehouse, latest_year, "domain_code = 'asylum' and indicator_code = 'cases_pending'"
+    )
 
 
 def test_nareis_and_article_8_minors_are_separate_tables(warehouse, metrics_per_domain, latest_year):
@@ -105,8 +114,15 @@ def test_nareis_and_article_8_minors_are_separate_tables(warehouse, metrics_per_
     ).fetchall()
     assert unchecked == [], "every edition and year printing both tables has the inference recomputed"
     # Added once each: the asylum decisions hold nareis and 8 EVRM side by side, never one inside the other twice.
-    both = printed(warehouse, latest_year, "product_code in ('asylum_family_reunification', 'asylum_family_reunification_art8_minors') and indicator_code = 'decisions'")
-    tracks = printed(warehouse, latest_year, "count_kind = 'first_instance_decisions' and product_code like 'asylum_track_%'")
+    both = printed(
+        warehouse,
+        latest_year,
+        "product_code in ('asylum_family_reunification', 'asylum_family_reunification_art8_minors') "
+        "and indicator_code = 'decisions'",
+    )
+    tracks = printed(
+        warehouse, latest_year, "count_kind = 'first_instance_decisions' and product_code like 'asylum_track_%'"
+    )
     assert Decimal(metrics_per_domain["asylum"]["decisions"]) == both + tracks
 
 
@@ -115,19 +131,29 @@ def test_decisions_carry_their_stage_and_first_instance_decisions_compare_with_a
 ):
     per_stage = mf_query(
         [
-            "--metrics", "decisions",
-            "--group-by", "product_year__decision_stage",
-            "--where", f"{{{{ TimeDimension('metric_time', 'year') }}}} = '{latest_year}-01-01'",
+            "--metrics",
+            "decisions",
+            "--group-by",
+            "product_year__decision_stage",
+            "--where",
+            f"{{{{ TimeDimension('metric_time', 'year') }}}} = '{latest_year}-01-01'",
         ],
         tmp_path / "per_stage.csv",
     )
     # Products that print no decisions (first asylum applications) have no stage and no decisions.
     assert all(not row["decisions"] for row in per_stage if not row["product_year__decision_stage"])
-    stages = {row["product_year__decision_stage"]: Decimal(row["decisions"]) for row in per_stage if row["product_year__decision_stage"]}
+    stages = {
+        row["product_year__decision_stage"]: Decimal(row["decisions"])
+        for row in per_stage
+        if row["product_year__decision_stage"]
+    }
     assert set(stages) == {"first_instance_decisions", "objection_decisions", "withdrawal_decisions"}
     for stage, decisions in stages.items():
         assert decisions == printed(warehouse, latest_year, f"count_kind = '{stage}'"), stage
-    assert sum(Decimal(row["first_instance_decisions"] or 0) for row in metrics_per_domain.values()) == stages["first_instance_decisions"]
+    assert (
+        sum(Decimal(row["first_instance_decisions"] or 0) for row in metrics_per_domain.values())
+        == stages["first_instance_decisions"]
+    )
     # Derived measures compare intake with decisions of one product, so of matching kinds only.
     pairs = set(
         warehouse.execute(
@@ -157,5 +183,7 @@ def test_penalty_payments_are_never_divided_per_notice():
     ]
     # A division is an operator between spaces or names: amount_eur / notices, penalty_payments_eur/volume.
     dividing = re.compile(r"amount_eur\s*/|penalty_payments\w*\s*/|\s/\s*\w*notices", re.IGNORECASE)
-    offenders = [str(path.relative_to(REPOSITORY)) for path in queries if dividing.search(path.read_text(encoding="utf-8"))]
+    offenders = [
+        str(path.relative_to(REPOSITORY)) for path in queries if dividing.search(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

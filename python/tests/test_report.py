@@ -49,7 +49,7 @@ def report(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
 
 
 def reporting_rows(connection: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
-    """Every row of every reporting table as the report embeds it: decimals as floats, dates as ISO text, through JSON."""
+    """Every row of every reporting table as the report embeds it, through JSON: decimals as floats, dates as text."""
     rows = {}
     for (table,) in connection.execute(
         "select table_name from information_schema.tables where table_schema = 'reporting'"

@@ -41,7 +41,12 @@ REFUSED_TELEMETRY = (
 )
 # The bars grow for about a second once drawn; the screenshot waits for them.
 ECHARTS_ANIMATION_SECONDS = 3
-DUCKDB_GENERIC_TYPES = {"VARCHAR": 1, "DATE": 2, "TIMESTAMP": 2, "BOOLEAN": 3}  # Superset's GenericDataType; else numeric, 0
+DUCKDB_GENERIC_TYPES = {
+    "VARCHAR": 1,
+    "DATE": 2,
+    "TIMESTAMP": 2,
+    "BOOLEAN": 3,
+}  # Superset's GenericDataType; else numeric, 0
 
 GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL = """
     select products.domain_code, grants.reference_year, sum(grants.value) / sum(decisions.volume)
@@ -71,9 +76,22 @@ def api(superset):
 def mf_query(metrics: list[str], group_by: str, csv_path: Path) -> list[dict[str, str]]:
     """The semantic layer's answer, asked with `jaarcijfers mf` as the README shows."""
     completed = subprocess.run(
-        [str(Path(sys.executable).parent / "jaarcijfers"), "mf", "query", "--metrics", ",".join(metrics),
-         "--group-by", group_by, "--csv", str(csv_path), "--quiet"],
-        cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
+        [
+            str(Path(sys.executable).parent / "jaarcijfers"),
+            "mf",
+            "query",
+            "--metrics",
+            ",".join(metrics),
+            "--group-by",
+            group_by,
+            "--csv",
+            str(csv_path),
+            "--quiet",
+        ],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     with csv_path.open(encoding="utf-8", newline="") as handle:
@@ -94,11 +112,16 @@ def test_the_warehouse_is_registered_read_only_and_ddl_is_refused(api):
     assert refused.status_code != 200
     assert refused.json()["errors"][0]["error_type"] == "DML_NOT_ALLOWED_ERROR"
     # Beneath Superset's own check, DuckDB has the file open read-only and reaches no other file.
-    settings = api.sql(database["id"], "select current_setting('access_mode') as mode, count(*) as marts "
-                                       "from information_schema.tables where table_schema = 'marts'")
+    settings = api.sql(
+        database["id"],
+        "select current_setting('access_mode') as mode, count(*) as marts "
+        "from information_schema.tables where table_schema = 'marts'",
+    )
     assert settings.status_code == 200, settings.text
     assert settings.json()["data"][0]["mode"] == "read_only" and settings.json()["data"][0]["marts"] > 0
-    outside = api.sql(database["id"], f"select * from read_csv('{PROJECT_DIR / 'seeds' / 'raw' / 'jaarcijfers_figures.csv'}')")
+    outside = api.sql(
+        database["id"], f"select * from read_csv('{PROJECT_DIR / 'seeds' / 'raw' / 'jaarcijfers_figures.csv'}')"
+    )
     assert outside.status_code != 200 and "disabled by configuration" in outside.text
 
 
@@ -112,9 +135,9 @@ def test_every_dataset_column_has_a_type_superset_understands(api):
             source = f"({dataset['sql']})" if dataset["sql"] else f"marts.{dataset['table_name']}"
             in_duckdb = {name: kind for name, kind, *_ in warehouse.execute(f"describe {source}").fetchall()}
             in_superset = {column["column_name"]: column["type_generic"] for column in dataset["columns"]}
-            assert in_superset == {
-                name: DUCKDB_GENERIC_TYPES.get(kind, 0) for name, kind in in_duckdb.items()
-            }, dataset["table_name"]
+            assert in_superset == {name: DUCKDB_GENERIC_TYPES.get(kind, 0) for name, kind in in_duckdb.items()}, (
+                dataset["table_name"]
+            )
 
 
 def test_every_chart_of_the_dashboard_returns_data(api):
@@ -127,14 +150,24 @@ def test_every_chart_of_the_dashboard_returns_data(api):
 
 
 def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path):
-    (rows_by_year,) = [result["data"] for result in api.get(f"/api/v1/chart/{api.dashboard_charts(DASHBOARD)[GRANT_RATE_CHART]}/data/")["result"]]
+    (rows_by_year,) = [
+        result["data"]
+        for result in api.get(f"/api/v1/chart/{api.dashboard_charts(DASHBOARD)[GRANT_RATE_CHART]}/data/")["result"]
+    ]
     with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as warehouse:
-        domains = dict(warehouse.execute("select distinct domain_name_en, domain_code from marts.dim_product").fetchall())
-        in_sql = {(domain, year): rate for domain, year, rate in warehouse.execute(GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL).fetchall()}
+        domains = dict(
+            warehouse.execute("select distinct domain_name_en, domain_code from marts.dim_product").fetchall()
+        )
+        in_sql = {
+            (domain, year): rate
+            for domain, year, rate in warehouse.execute(GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL).fetchall()
+        }
     # The chart's data is pivoted: a column per series, named "grant_rate, Asylum".
     in_chart = {
         (domains[series.removeprefix("grant_rate, ")], row["reference_year"]): rate
-        for row in rows_by_year for series, rate in row.items() if series != "reference_year" and rate is not None
+        for row in rows_by_year
+        for series, rate in row.items()
+        if series != "reference_year" and rate is not None
     }
     in_mf = {
         (row["product__domain"], int(row["metric_time__year"][:4])): float(row["grant_rate"])
@@ -147,13 +180,19 @@ def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path
 
 
 def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api, tmp_path):
-    in_semantic_layer = {metric["name"] for metric in json.loads(SEMANTIC_MANIFEST.read_text(encoding="utf-8"))["metrics"]}
+    in_semantic_layer = {
+        metric["name"] for metric in json.loads(SEMANTIC_MANIFEST.read_text(encoding="utf-8"))["metrics"]
+    }
     dataset_ids = {dataset["table_name"]: dataset["id"] for dataset in api.datasets()}
-    groupings = {"product_years": (["domain_code", "reference_year"], "product__domain,metric_time__year", "product__domain"),
-                 "fct_staffing": (["reference_year"], "metric_time__year", None)}
+    groupings = {
+        "product_years": (["domain_code", "reference_year"], "product__domain,metric_time__year", "product__domain"),
+        "fct_staffing": (["reference_year"], "metric_time__year", None),
+    }
     compared = set()
     for table_name, (columns, group_by, dimension) in groupings.items():
-        metrics = [metric["metric_name"] for metric in METRICS[table_name] if metric["metric_name"] in in_semantic_layer]
+        metrics = [
+            metric["metric_name"] for metric in METRICS[table_name] if metric["metric_name"] in in_semantic_layer
+        ]
         from_superset = {
             (row[columns[0]] if dimension else None, row["reference_year"]): row
             for row in api.query(dataset_ids[table_name], columns, metrics)
@@ -166,9 +205,17 @@ def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api,
         for key, row in from_mf.items():
             for metric in metrics:
                 expected = as_number(row[metric])
-                assert as_number(from_superset[key][metric]) == (None if expected is None else pytest.approx(expected, rel=1e-9)), (metric, key)
+                assert as_number(from_superset[key][metric]) == (
+                    None if expected is None else pytest.approx(expected, rel=1e-9)
+                ), (metric, key)
         compared |= set(metrics)
-    assert {"grant_rate", "decisions_on_time_share", "average_lead_time_weeks", "cases_pending", "total_staff_fte"} <= compared
+    assert {
+        "grant_rate",
+        "decisions_on_time_share",
+        "average_lead_time_weeks",
+        "cases_pending",
+        "total_staff_fte",
+    } <= compared
 
 
 @pytest.fixture
@@ -226,7 +273,8 @@ def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, bro
         browser.save_screenshot(str(SCREENSHOT))
     charts = browser.execute_script(CHARTS_ON_THE_PAGE)
     errors = [
-        entry["message"] for entry in browser.get_log("browser")
+        entry["message"]
+        for entry in browser.get_log("browser")
         if entry["level"] == "SEVERE" and not all(part in entry["message"] for part in REFUSED_TELEMETRY)
     ]
 

@@ -32,7 +32,9 @@ def test_each_dataset_gets_the_metrics_of_metrics_yaml_and_only_there():
 
     bundled = {
         dataset["table_name"]: dataset["metrics"]
-        for name, text in serve.bundle().items() if name.startswith("datasets/") for dataset in [yaml.safe_load(text)]
+        for name, text in serve.bundle().items()
+        if name.startswith("datasets/")
+        for dataset in [yaml.safe_load(text)]
     }
 
     assert all(dataset["metrics"] == [] for dataset in files("datasets"))
@@ -50,14 +52,18 @@ def test_a_dataset_file_with_metrics_of_its_own_or_a_metric_without_its_dataset_
         serve.bundle(assets)
 
     staffing.unlink()
-    with pytest.raises(serve.AssetError, match="no dataset .* for fct_staffing"):
+    with pytest.raises(serve.AssetError, match=r"no dataset .* for fct_staffing"):
         serve.bundle(assets)
 
 
 def test_every_chart_s_saved_query_matches_its_settings_and_is_on_the_dashboard():
     charts = files("charts")
     (dashboard,) = files("dashboards")
-    on_dashboard = {item["meta"]["uuid"] for item in dashboard["position"].values() if isinstance(item, dict) and item.get("type") == "CHART"}
+    on_dashboard = {
+        item["meta"]["uuid"]
+        for item in dashboard["position"].values()
+        if isinstance(item, dict) and item.get("type") == "CHART"
+    }
     datasets = {dataset["uuid"] for dataset in files("datasets")}
 
     assert on_dashboard == {chart["uuid"] for chart in charts}
@@ -66,4 +72,6 @@ def test_every_chart_s_saved_query_matches_its_settings_and_is_on_the_dashboard(
         # The saved query is what the chart-data API runs; Explore writes it when a chart is saved.
         form_data = json.loads(chart["query_context"])["form_data"]
         changed = {key for key, value in chart["params"].items() if key != "datasource" and form_data.get(key) != value}
-        assert changed == set(), f"{chart['slice_name']}: save the chart from Explore again ({', '.join(sorted(changed))})"
+        assert changed == set(), (
+            f"{chart['slice_name']}: save the chart from Explore again ({', '.join(sorted(changed))})"
+        )

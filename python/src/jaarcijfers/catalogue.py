@@ -44,9 +44,7 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
         reference_dir=reference_dir,
         product_by_heading={row["table_heading_nl"]: row["product_code"] for row in products},
         product_by_list_heading={
-            row["top3_list_heading_nl"]: row["product_code"]
-            for row in products
-            if row["top3_list_heading_nl"]
+            row["top3_list_heading_nl"]: row["product_code"] for row in products if row["top3_list_heading_nl"]
         },
         products_without_section=frozenset(
             row["product_code"] for row in products if row["has_section_heading"] == "false"
@@ -57,9 +55,7 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
         },
         sections=frozenset(row["section_nl"] for row in sections),
         section_parents={row["section_nl"]: row["parent_section_nl"] for row in sections},
-        nationalities=frozenset(
-            row["nationality_nl"] for row in _rows(reference_dir / "nationalities.csv")
-        ),
+        nationalities=frozenset(row["nationality_nl"] for row in _rows(reference_dir / "nationalities.csv")),
         source_types={
             row["source_type"]: row["is_complete_edition"] == "true"
             for row in _rows(reference_dir / "source_types.csv")

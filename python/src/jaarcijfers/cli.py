@@ -19,8 +19,8 @@ from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
+from jaarcijfers.seeds import SEED_FILES, _edition_rows, render_csv, write_edition
 from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
-from jaarcijfers.seeds import SEED_FILES, render_csv, write_edition, _edition_rows
 
 PUBLISHED = Path("warehouse/ind.duckdb")
 

@@ -52,7 +52,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _previous_complete_edition(project_dir: Path, catalogue: Catalogue, edition_year: int) -> dict[str, str] | None:
-    sources = {row["source_file"]: row["source_type"] for row in _rows(catalogue.reference_dir / "publication_sources.csv")}
+    sources = {
+        row["source_file"]: row["source_type"] for row in _rows(catalogue.reference_dir / "publication_sources.csv")
+    }
     earlier = [
         publication
         for publication in _rows(project_dir / "seeds" / "raw" / "jaarcijfers_publications.csv")
@@ -107,7 +109,10 @@ def compare_with_previous(edition: Edition, project_dir: Path, catalogue: Catalo
         if key[0] in current_tables:
             line, heading, label = first_line[key]
             comparison.missing.append(
-                (edition.table_lines[key[0]], f"row '{label}' of table '{heading}' is missing: {where} line {line}) printed it")
+                (
+                    edition.table_lines[key[0]],
+                    f"row '{label}' of table '{heading}' is missing: {where} line {line}) printed it",
+                )
             )
 
     previous_list_lines: dict[str, tuple[int, str]] = {}
@@ -128,7 +133,10 @@ def compare_with_previous(edition: Edition, project_dir: Path, catalogue: Catalo
             comparison.missing.append((None, f"top-3 list '{heading}' is missing: {where} line {line}) printed it"))
         elif printed_now < printed_before:
             comparison.missing.append(
-                (None, f"top-3 list '{heading}' has {printed_now} entries: {where} line {line}) printed {printed_before}")
+                (
+                    None,
+                    f"top-3 list '{heading}' has {printed_now} entries: {where} line {line}) printed {printed_before}",
+                )
             )
 
     previous_values = {

@@ -33,10 +33,16 @@ def generate_docs(project_dir: Path, published: Path, site_dir: Path, mart_names
         target_dir = scratch_dir / "target"
         completed = subprocess.run(
             [
-                str(dbt), "docs", "generate", "--static",
-                "--profiles-dir", str(project_dir),
-                "--project-dir", str(project_dir),
-                "--target-path", str(target_dir),
+                str(dbt),
+                "docs",
+                "generate",
+                "--static",
+                "--profiles-dir",
+                str(project_dir),
+                "--project-dir",
+                str(project_dir),
+                "--target-path",
+                str(target_dir),
             ],
             env={**os.environ, "IND_WAREHOUSE_PATH": str(warehouse_copy)},
             cwd=project_dir,

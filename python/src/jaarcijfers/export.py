@@ -57,7 +57,11 @@ def marts_in_manifest(manifest_path: Path) -> list[Mart]:
         if node["resource_type"] != "model" or node["schema"] != MARTS_SCHEMA:
             continue
         primary_key = next(
-            (constraint["columns"] for constraint in node.get("constraints", []) if constraint["type"] == "primary_key"),
+            (
+                constraint["columns"]
+                for constraint in node.get("constraints", [])
+                if constraint["type"] == "primary_key"
+            ),
             [],
         )
         marts.append(Mart(node["name"], node["description"].strip(), node["columns"], primary_key))
@@ -83,8 +87,7 @@ def _field(mart: Mart, column: str, duckdb_type: str) -> dict:
     documented = mart.columns.get(column)
     if documented is None or not documented.get("description", "").strip():
         raise ExportError(
-            f"{MARTS_SCHEMA}.{mart.name}.{column} has no description in dbt's manifest: "
-            "describe it in the marts' YAML"
+            f"{MARTS_SCHEMA}.{mart.name}.{column} has no description in dbt's manifest: describe it in the marts' YAML"
         )
     field = {
         "name": column,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from jaarcijfers.extract import ExtractionError
 from jaarcijfers.news_values import quoted_item, read_page, read_period, read_published, read_value, split_country
+from jaarcijfers.records import ExtractionError
 
 COLUMNS = (
     "source_url",
@@ -65,7 +65,9 @@ def load_news_catalogue(reference_dir: Path) -> NewsCatalogue:
         country_labels=frozenset(row["country_label_news"] for row in _rows(reference_dir / "nationalities.csv")),
         irregular_periods=frozenset(row["period_printed"] for row in _rows(reference_dir / "ind_news_periods.csv")),
         misprints={
-            (row["source_url"], row["reference_period"], row["measure_en"], row["value_printed"]): Decimal(row["value_read"])
+            (row["source_url"], row["reference_period"], row["measure_en"], row["value_printed"]): Decimal(
+                row["value_read"]
+            )
             for row in _rows(reference_dir / "ind_news_misprints.csv")
         },
     )
@@ -82,7 +84,11 @@ class NewsRow:
     value: Decimal
 
     def as_seed_row(self, source_file: str) -> dict[str, str]:
-        return {"source_file": source_file, "source_line": str(self.line), **dict(zip(COLUMNS, self.fields))}
+        return {
+            "source_file": source_file,
+            "source_line": str(self.line),
+            **dict(zip(COLUMNS, self.fields, strict=True)),
+        }
 
 
 def _decode(path: Path) -> str:
@@ -105,14 +111,17 @@ def _records(path: Path) -> list[tuple[int, list[str]]]:
     if tuple(header) != COLUMNS:
         missing = [column for column in COLUMNS if column not in header]
         extra = [column for column in header if column not in COLUMNS]
-        detail = "; ".join(
-            part
-            for part in (
-                f"missing column {', '.join(missing)}" if missing else "",
-                f"extra column {', '.join(extra)}" if extra else "",
+        detail = (
+            "; ".join(
+                part
+                for part in (
+                    f"missing column {', '.join(missing)}" if missing else "",
+                    f"extra column {', '.join(extra)}" if extra else "",
+                )
+                if part
             )
-            if part
-        ) or "columns in another order"
+            or "columns in another order"
+        )
         raise ExtractionError(path, header_line, f"{detail}: expected the header {','.join(COLUMNS)}")
     return records[1:]
 
@@ -123,7 +132,7 @@ def _read_row(path: Path, line: int, record: list[str], catalogue: NewsCatalogue
 
     if len(record) != len(COLUMNS):
         raise refuse(f"{len(record)} fields where the header has {len(COLUMNS)}")
-    row = dict(zip(COLUMNS, record))
+    row = dict(zip(COLUMNS, record, strict=True))
     empty = [column for column in REQUIRED if not row[column].strip()]
     if empty:
         raise refuse(f"empty {', '.join(empty)}")
@@ -218,5 +227,11 @@ def read_news_file(path: Path, catalogue: NewsCatalogue) -> list[NewsRow]:
 
 def describe(figure: tuple[str, ...]) -> str:
     period, product_code, indicator_code, country, item = figure
-    parts = [indicator_code, product_code and f"of {product_code}", country and f"for {country}", f"for {period}", item and f"({item})"]
+    parts = [
+        indicator_code,
+        product_code and f"of {product_code}",
+        country and f"for {country}",
+        f"for {period}",
+        item and f"({item})",
+    ]
     return " ".join(part for part in parts if part)

@@ -18,8 +18,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from jaarcijfers.extract import ExtractionError
 from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
+from jaarcijfers.records import ExtractionError
 
 NEWS_FOLDER = Path("publications") / "ind-news"
 FIGURES_SEED = "ind_news_figures.csv"
@@ -73,7 +73,8 @@ class _Loaded:
                     path,
                     row.line,
                     f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} as "
-                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, already loaded",
+                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, "
+                    "already loaded",
                 )
             new.append(row)
         return new

@@ -154,7 +154,9 @@ def read_published(printed: str) -> Published | None:
             return Published(printed, "day", day, day, "")
         if match := re.fullmatch(r"([0-9]{4})-([0-9]{2})(?: \((.+)\))?", printed):
             year, month = int(match[1]), int(match[2])
-            return Published(f"{year}-{month:02d}", "month", date(year, month, 1), _month_end(year, month), match[3] or "")
+            return Published(
+                f"{year}-{month:02d}", "month", date(year, month, 1), _month_end(year, month), match[3] or ""
+            )
     except ValueError:
         return None
     if match := re.fullmatch(r"(?:(?:early|mid|late) )?([0-9]{4})(?: \((.+)\))?", printed):

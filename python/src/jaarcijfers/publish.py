@@ -59,8 +59,7 @@ def _refuse_if_written(published: Path) -> None:
         )
     if published.exists() and (message := _held_for_writing(published)):
         raise PublishRefused(
-            f"a process has {published} open for writing ({message}). Open it read-only, or close it, "
-            "then build again"
+            f"a process has {published} open for writing ({message}). Open it read-only, or close it, then build again"
         )
 
 

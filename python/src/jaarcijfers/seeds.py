@@ -46,9 +46,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=[field.name for field in fields(record_type)], lineterminator="\n"
-    )
+    writer = csv.DictWriter(buffer, fieldnames=[field.name for field in fields(record_type)], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -56,7 +54,8 @@ def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
 
 def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> tuple[int, str]:
     """The publication line of the first row that changed, and what changed in it."""
-    for old_row, new_row in zip(old, new):
+    # Rows added or dropped at the end show in the counts below.
+    for old_row, new_row in zip(old, new, strict=False):
         if old_row != new_row:
             changed = ", ".join(
                 f"{key} {old_row.get(key)!r} -> {value!r}"
@@ -79,9 +78,7 @@ def write_edition(
     seeds_dir = project_dir / "seeds" / "raw"
     archived = project_dir / "publications" / publication.source_file
     if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
-        raise ExtractionError(
-            source, 1, f"{archived} already exists with other content: rename the new publication"
-        )
+        raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new publication")
 
     new_rows = _edition_rows(edition)
     current = {name: _read(seeds_dir / name) for name in SEED_FILES}

@@ -69,7 +69,9 @@ def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
         .facet(row=alt.Row("indicator_name_en:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
         .resolve_scale(y="independent")
     )
-    return finish(chart, "Asylum influx per month, all countries: latest value, and first published where revised", rows)
+    return finish(
+        chart, "Asylum influx per month, all countries: latest value, and first published where revised", rows
+    )
 
 
 def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
@@ -78,7 +80,11 @@ def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
         .mark_rect()
         .encode(
             x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS),
-            y=alt.Y("country_name_en:N", title=None, sort=alt.EncodingSortField("latest_value", op="sum", order="descending")),
+            y=alt.Y(
+                "country_name_en:N",
+                title=None,
+                sort=alt.EncodingSortField("latest_value", op="sum", order="descending"),
+            ),
             color=alt.Color("latest_value:Q", title="First asylum applications", scale=alt.Scale(scheme="blues")),
             tooltip=[
                 alt.Tooltip("country_name_en:N", title="Country of origin"),
@@ -92,7 +98,8 @@ def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
     )
     return finish(
         chart,
-        "First asylum applications per month by country of origin, for the countries a release named (its top countries)",
+        "First asylum applications per month by country of origin, "
+        "for the countries a release named (its top countries)",
         rows,
     )
 

@@ -20,7 +20,9 @@ def sections(reporting: Reporting) -> list[Section]:
     summary = reporting.rows("rpt_consistency_summary", order_by=("edition_year", "check_code"))
     if not summary:
         return []
-    discrepancies = reporting.rows("rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject"))
+    discrepancies = reporting.rows(
+        "rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject")
+    )
     failing = sum(row["checks_failing"] for row in summary)
     evaluated = sum(row["checks_evaluated"] for row in summary)
     intro = (
@@ -46,7 +48,10 @@ def sections(reporting: Reporting) -> list[Section]:
         )
     intro += terms_table(
         ("Check", "Rule", "Tolerance"),
-        [(row["check_name_en"], row["check_rule"], row["tolerance_reason"] or "none") for row in _one_per_check(summary)],
+        [
+            (row["check_name_en"], row["check_rule"], row["tolerance_reason"] or "none")
+            for row in _one_per_check(summary)
+        ],
         summary="The checks, their rules and tolerances",
     )
     return [Section("consistency", "Does the publication add up? · Samenhang", intro, [outcome_bars(summary)])]

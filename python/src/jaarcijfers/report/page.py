@@ -105,7 +105,8 @@ a figure printed as <i>onb.</i> (onbekend, unknown) has no bar or point.</p>
 <main>
 {"".join(body)}
 </main>
-<footer>Source: IND Jaarcijfers ({html.escape(latest["title_printed"])}); built from warehouse/ind.duckdb, schema reporting.</footer>
+<footer>Source: IND Jaarcijfers ({html.escape(latest["title_printed"])});
+built from warehouse/ind.duckdb, schema reporting.</footer>
 <script>{EMBED_SCRIPT}</script>
 </body>
 </html>
