@@ -1,7 +1,7 @@
 # The README's commands: `make build`, `make report`, `make test`, `make export` and `make docs`.
 # Everything they need is installed here from pinned versions into .venv; a second run reuses it.
 .DEFAULT_GOAL := build
-.PHONY: build report test lint install older-duckdb superset export docs clean
+.PHONY: build report answers test lint install older-duckdb superset export docs clean
 
 PYTHON ?= python3
 VENV := .venv
@@ -66,17 +66,21 @@ lint: build
 	cp warehouse/ind.duckdb target/catalog/ind.duckdb
 	IND_WAREHOUSE_PATH=target/catalog/ind.duckdb $(BIN)/dbt docs generate --quiet
 	$(BIN)/dbt-coverage compute doc --cov-report target/coverage-doc.json --cov-fail-under 1.0 --model-path-filter models/marts --model-path-filter models/staging --model-path-filter models/reporting
-	$(BIN)/dbt-coverage compute test --cov-report target/coverage-test.json --model-path-filter models/marts
 
 ## report: write reports/jaarcijfers.html, the charts of the reporting tables, from the built warehouse
 report: build
 	$(BIN)/jaarcijfers report
+
+## answers: answer the questions of analyses/ from the built warehouse into docs/answers.md
+answers: build
+	$(BIN)/jaarcijfers answers
 
 ## test: everything `build` checks, the linters, the report, the semantic layer against the
 ## warehouse, the Python package's tests (with a browser, older DuckDB releases, Superset and
 ## DuckDB's Node.js driver), the docs site
 test: build lint report $(OLDER_DUCKDB) $(SUPERSET_INSTALLED) $(NODE_READER)
 	$(BIN)/jaarcijfers mf validate-configs
+	$(BIN)/jaarcijfers answers --output target/answers.md
 	$(BIN)/pytest python/tests
 	$(BIN)/jaarcijfers docs
 

@@ -9,6 +9,7 @@ import datetime
 import sys
 from pathlib import Path
 
+from jaarcijfers.answers import AnswersError, write_answers
 from jaarcijfers.catalogue import load_catalogue
 from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.docs import DocsError, generate_docs
@@ -148,6 +149,18 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answers(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
+    output = _in_project(project_dir, args.output)
+    try:
+        count = write_answers(project_dir, _in_project(project_dir, args.warehouse), output)
+    except AnswersError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"jaarcijfers answers: wrote {output} ({count} questions)")
+    return 0
+
+
 def _mf(args: argparse.Namespace) -> int:
     project_dir = args.project_dir.resolve()
     try:
@@ -208,6 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to read (default: {PUBLISHED})")
     export.add_argument("--output", type=Path, default=Path("exports"), help="folder to write (default: exports)")
     export.set_defaults(run=_export)
+    answers = commands.add_parser("answers", help="answer the questions of analyses/ from the warehouse into a page")
+    answers.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to read (default: {PUBLISHED})")
+    answers.add_argument(
+        "--output", type=Path, default=Path("docs/answers.md"), help="page to write (default: docs/answers.md)"
+    )
+    answers.set_defaults(run=_answers)
     docs = commands.add_parser("docs", help="build dbt's documentation site as one HTML file")
     docs.add_argument("--warehouse", type=Path, default=PUBLISHED, help=f"warehouse to document (default: {PUBLISHED})")
     docs.add_argument("--output", type=Path, default=Path("docs/site"), help="folder to write (default: docs/site)")
