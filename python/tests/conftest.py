@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from jaarcijfers.catalogue import Catalogue, load_catalogue
+from jaarcijfers.seeds import SEED_FILES, render_csv
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 # The project whose seeds and warehouse the tests read: this repository, or a copy with another
@@ -48,6 +50,27 @@ def project_copy(tmp_path: Path) -> Path:
         (copy / "target").mkdir()
         shutil.copyfile(saved_parse, copy / "target" / saved_parse.name)
     return copy
+
+
+@pytest.fixture
+def project_copy_up_to_2024(project_copy: Path) -> Path:
+    """The project copy with only the editions up to 2024, whatever later ones the project has
+    loaded: the extractor's tests write a next edition, 2025, of their own and compare it with 2024."""
+    kept = {}
+    for name, record_type in SEED_FILES.items():
+        seed = project_copy / "seeds" / "raw" / name
+        with seed.open(encoding="utf-8", newline="") as handle:
+            rows = [row for row in csv.DictReader(handle) if int(row["edition_year"]) <= 2024]
+        seed.write_text(render_csv(record_type, rows), encoding="utf-8", newline="")
+        kept[name] = rows
+    loaded = {row["source_file"] for row in kept["jaarcijfers_publications.csv"]}
+    dropped = {publication.name for publication in (project_copy / "publications").glob("*.txt")} - loaded
+    for name in dropped:
+        (project_copy / "publications" / name).unlink()
+    sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
+    lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
+    sources.write_text("".join(line for line in lines if line.split(",", 1)[0] not in dropped), encoding="utf-8")
+    return project_copy
 
 
 @pytest.fixture

@@ -93,34 +93,34 @@ def test_windows_line_endings_byte_order_mark_and_nbsp_read_the_same(tmp_path, c
     assert extract_edition(variant, catalogue).figures == extract_edition(PUBLICATION_2024, catalogue).figures
 
 
-def test_a_new_edition_is_added_beside_the_loaded_ones(project_copy, tmp_path, capsys):
-    before = figures_of(project_copy)
+def test_a_new_edition_is_added_beside_the_loaded_ones(project_copy_up_to_2024, tmp_path, capsys):
+    before = figures_of(project_copy_up_to_2024)
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025).replace("38.670", "39.000"), encoding="utf-8")
-    add_publication_source(project_copy, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication.name)
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 0
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 0
     assert "edition 2025, 28 tables, 301 figures, 30 top-3 entries, 6 footnotes: added" in capsys.readouterr().out
 
-    after = figures_of(project_copy)
+    after = figures_of(project_copy_up_to_2024)
     assert [row for row in after if row["edition_year"] != "2025"] == before
     assert len([row for row in after if row["edition_year"] == "2025"]) == 301
-    assert (project_copy / "publications" / "jaarcijfers-2025.txt").read_bytes() == publication.read_bytes()
-    assert check_seeds(project_copy) == []
+    assert (project_copy_up_to_2024 / "publications" / "jaarcijfers-2025.txt").read_bytes() == publication.read_bytes()
+    assert check_seeds(project_copy_up_to_2024) == []
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 0
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 0
     assert ": unchanged" in capsys.readouterr().out
 
 
-def test_a_new_row_label_is_refused_with_the_catalogue_entry_to_add(project_copy, tmp_path, capsys):
+def test_a_new_row_label_is_refused_with_the_catalogue_entry_to_add(project_copy_up_to_2024, tmp_path, capsys):
     publication = tmp_path / "jaarcijfers-2025.txt"
     text = as_edition(publication_2024_text(), 2025)
     publication.write_text(
         text.replace("Studenten\t\t\t\n", "Studenten\t\t\t\nHerhaalde aanvragen\t1.000\t900\t800\n"), encoding="utf-8"
     )
-    add_publication_source(project_copy, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication.name)
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
     error = capsys.readouterr().err
     assert f"{publication}:23:" in error
     assert "add the line 'students,Herhaalde aanvragen,<indicator_code>'" in error
@@ -180,45 +180,50 @@ BROKEN_INPUTS = {
 
 
 @pytest.mark.parametrize("kind", BROKEN_INPUTS)
-def test_broken_input_stops_with_file_line_and_reason_and_writes_nothing(kind, project_copy, tmp_path, capsys):
+def test_broken_input_stops_with_file_line_and_reason_and_writes_nothing(
+    kind, project_copy_up_to_2024, tmp_path, capsys
+):
     breaking, line_number, reason = BROKEN_INPUTS[kind]
     publication = tmp_path / "jaarcijfers-2025.txt"
     text = (
         publication_2024_text() if kind == "pages of different editions" else as_edition(publication_2024_text(), 2025)
     )
     publication.write_text(breaking(text), encoding="utf-8")
-    add_publication_source(project_copy, publication.name)
-    seeds_before = raw_seed_bytes(project_copy)
+    add_publication_source(project_copy_up_to_2024, publication.name)
+    seeds_before = raw_seed_bytes(project_copy_up_to_2024)
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
 
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0, "the error is one line"
     assert error.startswith(f"error: {publication}:{line_number}: ")
     assert reason in error
-    assert raw_seed_bytes(project_copy) == seeds_before
-    assert not (project_copy / "publications" / publication.name).exists()
+    assert raw_seed_bytes(project_copy_up_to_2024) == seeds_before
+    assert not (project_copy_up_to_2024 / "publications" / publication.name).exists()
 
 
-def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project_copy, tmp_path, capsys):
+def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project_copy_up_to_2024, tmp_path, capsys):
     publication = tmp_path / "jaarcijfers-2024-herzien.txt"
     publication.write_text(_break(publication_2024_text(), "38.670", "38.680"), encoding="utf-8")
-    add_publication_source(project_copy, publication.name)
-    seeds_before = raw_seed_bytes(project_copy)
+    add_publication_source(project_copy_up_to_2024, publication.name)
+    seeds_before = raw_seed_bytes(project_copy_up_to_2024)
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
     error = capsys.readouterr().err
     assert f"error: {publication}:11: edition 2024 is already loaded from jaarcijfers-2024.txt" in error
     assert "value_printed '38.670' -> '38.680'" in error
-    assert raw_seed_bytes(project_copy) == seeds_before
+    assert raw_seed_bytes(project_copy_up_to_2024) == seeds_before
 
-    assert main(["--project-dir", str(project_copy), "extract", "--replace", str(publication)]) == 0
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", "--replace", str(publication)]) == 0
     assert "replaced" in capsys.readouterr().out
-    assert next(row["value_printed"] for row in figures_of(project_copy) if row["source_line"] == "11") == "38.680"
+    assert (
+        next(row["value_printed"] for row in figures_of(project_copy_up_to_2024) if row["source_line"] == "11")
+        == "38.680"
+    )
 
 
 def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list_it_lost(
-    project_copy, tmp_path, capsys
+    project_copy_up_to_2024, tmp_path, capsys
 ):
     text = as_edition(publication_2024_text(), 2025)
     lines = text.split("\n")
@@ -231,7 +236,7 @@ def test_a_file_cut_off_after_nine_tables_is_refused_naming_every_table_and_list
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text("\n".join(lines[:tenth_table]), encoding="utf-8")
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication), *SOURCE_FLAGS]) == 1
 
     errors = capsys.readouterr().err.strip().split("\n")
     assert sum(" table '" in error and "is missing" in error for error in errors) == 19

@@ -53,7 +53,7 @@ def test_mf_reads_the_published_warehouse_after_a_dbt_command_on_another_file(pr
                 "select reference_year, sum(decisions) from marts.fct_product_years group by all"
             ).fetchall()
         )
-    assert answer == in_sql and len(answer) == 3
+    assert answer == in_sql and answer
     assert manifest_databases(project_copy / SEMANTIC_MANIFEST) == {"ind"}
     assert not dev.exists()
     # Only the semantic manifest was written again; the dev parse's manifest.json is as it was.

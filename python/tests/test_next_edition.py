@@ -38,14 +38,14 @@ TESTS_ON_THE_COPY = [
 
 
 def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies_as_rows(
-    project_copy, tmp_path, capsys
+    project_copy_up_to_2024, tmp_path, capsys
 ):
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(next_edition(publication_2024_text(), PLANTED), encoding="utf-8")
 
     extract = [
         "--project-dir",
-        str(project_copy),
+        str(project_copy_up_to_2024),
         "extract",
         str(publication),
         "--source-url",
@@ -67,18 +67,20 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
     assert "198 figures printed again, 3 of them restated; 1 missing, allowed" in summary
 
     build = subprocess.run(
-        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy), "build"],
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy_up_to_2024), "build"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr
-    results = json.loads((project_copy / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+    results = json.loads((project_copy_up_to_2024 / "target" / "run_results.json").read_text(encoding="utf-8"))[
+        "results"
+    ]
     statuses = {result["unique_id"].split(".")[-1]: result["status"] for result in results}
     assert not [name for name, status in statuses.items() if status in ("fail", "error")]
     assert statuses["assert_publications_add_up"] == "warn"
 
-    with duckdb.connect(str(project_copy / "warehouse" / "ind.duckdb"), read_only=True) as warehouse:
+    with duckdb.connect(str(project_copy_up_to_2024 / "warehouse" / "ind.duckdb"), read_only=True) as warehouse:
         discrepancies = warehouse.sql(
             """
             select check_code, product_code, reference_year, gap from marts.fct_consistency_checks
@@ -119,7 +121,7 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
     assert str(provenance[2]) == "2026-02-02"
 
     report = subprocess.run(
-        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy), "report"],
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project_copy_up_to_2024), "report"],
         capture_output=True,
         text=True,
         check=False,
@@ -128,7 +130,7 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
     suite = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS_ON_THE_COPY],
         cwd=REPOSITORY / "python" / "tests",
-        env={**os.environ, "IND_PROJECT_DIR": str(project_copy)},
+        env={**os.environ, "IND_PROJECT_DIR": str(project_copy_up_to_2024)},
         capture_output=True,
         text=True,
         check=False,

@@ -12,11 +12,11 @@ from jaarcijfers.cli import main
 from jaarcijfers.records import ExtractionError
 
 
-def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, tmp_path, capsys):
+def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy_up_to_2024, tmp_path, capsys):
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication)]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
     assert "has no row in" in capsys.readouterr().err
     assert "publication_sources.csv" in str(ExtractionError(publication, 1, "publication_sources.csv"))
 
@@ -24,18 +24,26 @@ def test_a_publication_without_a_source_entry_names_the_catalogue(project_copy, 
 SOURCE_FLAGS = ["--source-url", "https://ind.nl/nl/over-ons/cijfers-en-publicaties", "--published", "2026-02-02"]
 
 
-def test_the_extract_flags_write_the_provenance_row(project_copy, tmp_path):
+def test_the_extract_flags_write_the_provenance_row(project_copy_up_to_2024, tmp_path):
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
 
     assert (
         main(
-            ["--project-dir", str(project_copy), "extract", str(publication), *SOURCE_FLAGS, "--note", "From the PDF."]
+            [
+                "--project-dir",
+                str(project_copy_up_to_2024),
+                "extract",
+                str(publication),
+                *SOURCE_FLAGS,
+                "--note",
+                "From the PDF.",
+            ]
         )
         == 0
     )
 
-    with (project_copy / "seeds" / "reference" / "publication_sources.csv").open(
+    with (project_copy_up_to_2024 / "seeds" / "reference" / "publication_sources.csv").open(
         encoding="utf-8", newline=""
     ) as handle:
         row = next(row for row in csv.DictReader(handle) if row["source_file"] == publication.name)
@@ -61,18 +69,18 @@ def test_the_extract_flags_write_the_provenance_row(project_copy, tmp_path):
     ],
 )
 def test_a_publication_without_provenance_is_refused_with_the_command_that_records_it(
-    flags, reason, project_copy, tmp_path, capsys
+    flags, reason, project_copy_up_to_2024, tmp_path, capsys
 ):
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-    seeds_before = raw_seed_bytes(project_copy)
-    sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
+    seeds_before = raw_seed_bytes(project_copy_up_to_2024)
+    sources = project_copy_up_to_2024 / "seeds" / "reference" / "publication_sources.csv"
     sources_before = sources.read_bytes()
 
-    assert main(["--project-dir", str(project_copy), "extract", str(publication), *flags]) == 1
+    assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication), *flags]) == 1
 
     error = capsys.readouterr().err
     assert reason in error
     if not flags:
         assert f"jaarcijfers extract {publication} --source-url URL --published YYYY-MM-DD" in error
-    assert raw_seed_bytes(project_copy) == seeds_before and sources.read_bytes() == sources_before
+    assert raw_seed_bytes(project_copy_up_to_2024) == seeds_before and sources.read_bytes() == sources_before
