@@ -56,11 +56,13 @@ build: $(INSTALLED)
 ## lint: Python lint and format (ruff), SQL style (sqlfluff), dbt metadata (dbt-score), documentation
 ## coverage (dbt-coverage)
 # ruff runs in python/, whose pyproject.toml configures it, on the package, its tests and bi/.
+# Nothing here opens the published warehouse: sqlfluff's dbt templater connects to a file of its own.
 # docs generate rewrites target/; its copy of the warehouse is still named ind.duckdb so that the
 # database name in target/semantic_manifest.json stays the published warehouse's, which mf reads.
 lint: build
 	cd python && ../$(BIN)/ruff check . ../bi && ../$(BIN)/ruff format --check . ../bi
-	$(BIN)/sqlfluff lint models tests analyses
+	mkdir -p target/lint
+	IND_WAREHOUSE_PATH=target/lint/ind.duckdb $(BIN)/sqlfluff lint models tests analyses
 	$(BIN)/dbt-score lint --fail-any-item-under 9 --fail-project-under 9
 	mkdir -p target/catalog
 	cp warehouse/ind.duckdb target/catalog/ind.duckdb
@@ -97,4 +99,4 @@ docs: build
 	$(BIN)/jaarcijfers docs
 
 clean:
-	rm -rf target logs warehouse/*.building* exports docs/site
+	rm -rf target logs warehouse/*.building* seeds/*.partial exports docs/site

@@ -15,11 +15,13 @@ from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
 from jaarcijfers.extract import extract_edition
+from jaarcijfers.locking import LockHeld
 from jaarcijfers.news_seeds import check_news_seeds, extract_news
 from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_row, render_sources
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
+from jaarcijfers.seed_set import seed_lock
 from jaarcijfers.seeds import SEED_FILES, _edition_rows, render_csv, write_edition
 from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
 
@@ -28,6 +30,17 @@ PUBLISHED = Path("warehouse/ind.duckdb")
 
 def _extract(args: argparse.Namespace) -> int:
     project_dir = args.project_dir.resolve()
+    try:
+        with seed_lock(project_dir, wait=not args.no_wait) as fixed:
+            if fixed:
+                print(f"jaarcijfers extract: {fixed}", file=sys.stderr)
+            return _extract_locked(args, project_dir)
+    except LockHeld as held:
+        print(f"error: {args.publication}: not extracted: {held}; the seeds are unchanged", file=sys.stderr)
+        return 1
+
+
+def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
     catalogue = load_catalogue(project_dir / "seeds" / "reference")
     source = args.publication
     if not source.is_file():
@@ -86,8 +99,12 @@ def check_seeds(project_dir: Path) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    project_dir = args.project_dir.resolve()
     try:
-        problems = check_seeds(args.project_dir.resolve())
+        with seed_lock(project_dir) as fixed:
+            if fixed:
+                print(f"jaarcijfers check: {fixed}")
+            problems = check_seeds(project_dir)
     except ExtractionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -99,7 +116,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    return build_and_publish(args.project_dir.resolve(), args.warehouse, args.dbt_arguments)
+    # `jaarcijfers build -- --select x`: the `--` only ends jaarcijfers' own options.
+    dbt_arguments = args.dbt_arguments[1:] if args.dbt_arguments[:1] == ["--"] else args.dbt_arguments
+    return build_and_publish(args.project_dir.resolve(), args.warehouse, dbt_arguments, wait=not args.no_wait)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -182,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
     )
+    extract.add_argument(
+        "--no-wait", action="store_true", help="refuse, naming the holder, when another command changes the seeds"
+    )
     extract.add_argument("--source-url", help="where the publication was published (writes its provenance row)")
     extract.add_argument("--published", help="publication date, YYYY-MM-DD")
     extract.add_argument("--source-type", help="kind of source (default: annual figures publication)")
@@ -199,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         default=PUBLISHED,
         help=f"published warehouse file (default: {PUBLISHED})",
     )
-    build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build")
+    build.add_argument("--no-wait", action="store_true", help="refuse, naming the holder, when another build runs")
+    build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build, after --")
     build.set_defaults(run=_build)
     report = commands.add_parser("report", help="write the HTML report of charts from the reporting tables")
     report.add_argument(

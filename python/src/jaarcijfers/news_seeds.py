@@ -4,8 +4,8 @@ Files are loaded in order, each copied into ``publications/ind-news/``. A row al
 (the same nine fields, from any file) is not loaded again, so re-loading a file is a no-op and a
 file that repeats loaded rows adds only its new ones. ``seeds/raw/ind_news_files.csv`` records
 the order, each file's sha256 and how many of its rows were new; ``jaarcijfers check`` replays
-it. Nothing is written unless every row of the new file passes, and each file is replaced in
-one rename.
+it. Nothing is written unless every row of the new file passes, and the files change together
+(seed_set.py): call it under `seed_lock`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import shutil
 import sys
 from pathlib import Path
 
 from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
 from jaarcijfers.records import ExtractionError
+from jaarcijfers.seed_set import commit_files
 
 NEWS_FOLDER = Path("publications") / "ind-news"
 FIGURES_SEED = "ind_news_figures.csv"
@@ -107,12 +106,6 @@ def _replay(project_dir: Path, catalogue: NewsCatalogue) -> _Loaded:
     return loaded
 
 
-def _write(target: Path, text: str) -> None:
-    temporary = target.with_name(target.name + ".partial")
-    temporary.write_text(text, encoding="utf-8", newline="")
-    os.replace(temporary, target)
-
-
 def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     """Merge the file into the news seeds: (rows in the file, rows new, status)."""
     catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
@@ -130,14 +123,13 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     loaded.add(source_file, _sha256(source), rows, new)
 
     seeds_dir = project_dir / "seeds" / "raw"
-    seeds_dir.mkdir(parents=True, exist_ok=True)
+    contents = {
+        seeds_dir / FIGURES_SEED: _render(FIGURE_COLUMNS, loaded.figure_rows).encode("utf-8"),
+        seeds_dir / FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows).encode("utf-8"),
+    }
     if not archived.exists():
-        archived.parent.mkdir(parents=True, exist_ok=True)
-        temporary = archived.with_name(archived.name + ".partial")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, archived)
-    _write(seeds_dir / FIGURES_SEED, _render(FIGURE_COLUMNS, loaded.figure_rows))
-    _write(seeds_dir / FILES_SEED, _render(FILE_COLUMNS, loaded.file_rows))
+        contents[archived] = source.read_bytes()
+    commit_files(project_dir, contents, f"news release {source.name}")
     return len(rows), len(new), "added"
 
 

@@ -1,19 +1,19 @@
 """Write an extracted edition into the raw seeds, beside the editions already loaded.
 
 All editions share one seed file per kind of row, so a new edition needs no new dbt model.
-Nothing is written unless every check passes, and each file is replaced in one rename.
+Nothing is written unless every check passes, and the files change together (seed_set.py):
+call it under `seed_lock`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
 from dataclasses import asdict, fields
 from pathlib import Path
 
 from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
+from jaarcijfers.seed_set import commit_files
 
 # In the order a difference is reported: a changed figure says more than a changed checksum.
 SEED_FILES = {
@@ -107,17 +107,10 @@ def write_edition(
         merged = sorted(others + new_rows[name], key=lambda row: int(row["edition_year"]))
         rendered[name] = render_csv(record_type, merged)
 
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    if not archived.exists():
-        archived.parent.mkdir(parents=True, exist_ok=True)
-        temporary = archived.with_name(archived.name + ".partial")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, archived)
-    targets = {seeds_dir / name: text for name, text in rendered.items()}
+    contents = {seeds_dir / name: text.encode("utf-8") for name, text in rendered.items()}
     if sources_csv is not None:
-        targets[project_dir / "seeds" / "reference" / "publication_sources.csv"] = sources_csv
-    for target, text in targets.items():
-        temporary = target.with_name(target.name + ".partial")
-        temporary.write_text(text, encoding="utf-8", newline="")
-        os.replace(temporary, target)
+        contents[project_dir / "seeds" / "reference" / "publication_sources.csv"] = sources_csv.encode("utf-8")
+    if not archived.exists():
+        contents[archived] = source.read_bytes()
+    commit_files(project_dir, contents, f"edition {year} from {source.name}")
     return status
