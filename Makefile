@@ -1,5 +1,7 @@
 # The README's commands: `make build`, `make report`, `make test`, `make export` and `make docs`.
 # Everything they need is installed here from pinned versions into .venv; a second run reuses it.
+# uv (pinned in requirements-uv.txt, bootstrapped with pip into .venv-uv) installs the locks,
+# which stay pip's format: `pip install -r requirements.txt` gives the same environment, slower.
 .DEFAULT_GOAL := build
 .PHONY: build report answers test lint install older-duckdb superset export docs clean
 
@@ -9,10 +11,22 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
 
-$(INSTALLED): requirements.txt python/pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable python
+UV := .venv-uv/bin/uv
+
+$(UV): requirements-uv.txt
+	$(PYTHON) -m venv .venv-uv
+	.venv-uv/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+# Installs the lock `$<` into the environment `$(1)`, created with the machine's Python.
+define install_lock
+	$(PYTHON) -m venv $(1)
+	$(UV) pip install --quiet --python $(1)/bin/python -r $<
+endef
+
+$(INSTALLED): requirements.txt python/pyproject.toml $(UV)
+	$(call install_lock,$(VENV))
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation --editable python
 	touch $@
 
 install: $(INSTALLED)
@@ -22,9 +36,8 @@ install: $(INSTALLED)
 OLDER_DUCKDB_VERSIONS := 1.1 1.4
 OLDER_DUCKDB := $(foreach version,$(OLDER_DUCKDB_VERSIONS),.venv-duckdb-$(version)/.installed)
 
-.venv-duckdb-%/.installed: requirements-duckdb-%.txt
-	$(PYTHON) -m venv .venv-duckdb-$*
-	.venv-duckdb-$*/bin/pip install --quiet --disable-pip-version-check -r $<
+.venv-duckdb-%/.installed: requirements-duckdb-%.txt $(UV)
+	$(call install_lock,.venv-duckdb-$*)
 	touch $@
 
 older-duckdb: $(OLDER_DUCKDB)
@@ -35,9 +48,8 @@ SUPERSET_VENV := .venv-superset
 SUPERSET_INSTALLED := $(SUPERSET_VENV)/.installed
 SUPERSET_PORT ?= 8088
 
-$(SUPERSET_INSTALLED): bi/superset/requirements.txt
-	$(PYTHON) -m venv $(SUPERSET_VENV)
-	$(SUPERSET_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+$(SUPERSET_INSTALLED): bi/superset/requirements.txt $(UV)
+	$(call install_lock,$(SUPERSET_VENV))
 	touch $@
 
 # @duckdb/node-api, the DuckDB driver of Evidence and other JavaScript tools, pinned in
