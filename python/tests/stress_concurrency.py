@@ -123,12 +123,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--only", choices=("builds", "extracts", "kills"))
+    parser.add_argument("--offsets", type=float, nargs="+", default=[0, 1, 2], help="seconds between two builds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jaarcijfers-stress-") as scratch:
         scratch_dir = Path(scratch)
         project = copy_project(scratch_dir / "project")
         if args.only in (None, "builds"):
-            for seconds in (0, 1, 2):
+            for seconds in args.offsets:
                 for round_number in range(1, args.rounds + 1):
                     outcome = builds_apart(project, seconds)
                     print(f"builds {seconds} s apart, round {round_number}: {outcome}", flush=True)

@@ -136,7 +136,9 @@ FEBRUARY_RELEASE = [
 ]
 
 
-def test_a_new_monthly_release_reaches_the_marts_with_one_command_and_no_model_edited(news_copy, tmp_path):
+def test_a_new_monthly_release_reaches_the_marts_with_one_command_and_no_model_edited(
+    news_copy, published_in_copy, tmp_path
+):
     # Not the docs' example name, which a user may have extracted into the project.
     release = tmp_path / "written-by-test-news-warehouse.csv"
     release.write_text("\n".join([",".join(COLUMNS), *FEBRUARY_RELEASE]) + "\n", encoding="utf-8")
@@ -149,6 +151,10 @@ def test_a_new_monthly_release_reaches_the_marts_with_one_command_and_no_model_e
         check=False,
     )
     assert build.returncode == 0, build.stdout[-3000:]
+    # The build's summary against the warehouse published before it.
+    assert f"ind_news +{len(FEBRUARY_RELEASE)} added, 0 restated" in build.stdout
+    assert "consistency checks that do not hold: " in build.stdout
+    assert len(build.stdout.splitlines()) < 30
 
     with duckdb.connect(str(news_copy / "warehouse" / "ind.duckdb"), read_only=True) as copy:
         months = copy.execute(

@@ -45,8 +45,9 @@ def start_reader(client: str, python: Path, warehouse: Path, stop_file: Path) ->
 
 
 def start_build(project: Path) -> subprocess.Popen[str]:
+    """A build that shows dbt's output as it comes (-v), so that a test sees when dbt starts a model."""
     return subprocess.Popen(
-        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project), "build"],
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project), "build", "-v"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

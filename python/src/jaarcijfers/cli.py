@@ -118,7 +118,9 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     # `jaarcijfers build -- --select x`: the `--` only ends jaarcijfers' own options.
     dbt_arguments = args.dbt_arguments[1:] if args.dbt_arguments[:1] == ["--"] else args.dbt_arguments
-    return build_and_publish(args.project_dir.resolve(), args.warehouse, dbt_arguments, wait=not args.no_wait)
+    return build_and_publish(
+        args.project_dir.resolve(), args.warehouse, dbt_arguments, wait=not args.no_wait, verbose=args.verbose
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -222,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         help=f"published warehouse file (default: {PUBLISHED})",
     )
     build.add_argument("--no-wait", action="store_true", help="refuse, naming the holder, when another build runs")
+    build.add_argument(
+        "-v", "--verbose", action="store_true", help="show dbt's output as it comes (it always goes to logs/build.log)"
+    )
     build.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="passed on to dbt build, after --")
     build.set_defaults(run=_build)
     report = commands.add_parser("report", help="write the HTML report of charts from the reporting tables")

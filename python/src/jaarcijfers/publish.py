@@ -21,12 +21,13 @@ import hashlib
 import json
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 
+from jaarcijfers.build_summary import read_state, summary_lines
+from jaarcijfers.dbt_runner import run_dbt_build
 from jaarcijfers.locking import LockHeld, exclusive_lock
 from jaarcijfers.seed_set import seed_lock
 
@@ -192,7 +193,9 @@ def verify_candidate(candidate: Path, project_dir: Path) -> str:
     return f"{len(expected)} relations, {figures} figures"
 
 
-def build_and_publish(project_dir: Path, published: Path, dbt_arguments: list[str], wait: bool = True) -> int:
+def build_and_publish(
+    project_dir: Path, published: Path, dbt_arguments: list[str], wait: bool = True, verbose: bool = False
+) -> int:
     """Run `dbt build` into a candidate file; rename it over `published` only when it is whole."""
     published = published if published.is_absolute() else project_dir / published
     published.parent.mkdir(parents=True, exist_ok=True)
@@ -214,13 +217,15 @@ def build_and_publish(project_dir: Path, published: Path, dbt_arguments: list[st
             if waited and _published_from(published) == fingerprint:
                 print(f"jaarcijfers build: the build this one waited for published these same sources; {unchanged()}")
                 return 0
-            return _build_locked(project_dir, published, dbt_arguments, fingerprint, unchanged)
+            return _build_locked(project_dir, published, dbt_arguments, fingerprint, unchanged, verbose)
     except LockHeld as held:
         print(f"jaarcijfers build: not building: {held}; {unchanged()}", file=sys.stderr)
         return 1
 
 
-def _build_locked(project_dir: Path, published: Path, dbt_arguments: list[str], fingerprint: str, unchanged) -> int:
+def _build_locked(
+    project_dir: Path, published: Path, dbt_arguments: list[str], fingerprint: str, unchanged, verbose: bool
+) -> int:
     candidate = published.with_name(f"{published.name}{BUILDING_SUFFIX}-{os.getpid()}")
     try:
         _refuse_if_written(published)
@@ -233,15 +238,15 @@ def _build_locked(project_dir: Path, published: Path, dbt_arguments: list[str], 
     environment = {**os.environ, "IND_WAREHOUSE_PATH": str(candidate)}
     previous_handler = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
-        completed = subprocess.run(
+        returncode = run_dbt_build(
             [str(dbt), "build", "--profiles-dir", str(project_dir), "--project-dir", str(project_dir), *dbt_arguments],
-            env=environment,
-            cwd=project_dir,
-            check=False,
+            environment,
+            project_dir,
+            verbose,
         )
-        if completed.returncode != 0:
+        if returncode != 0:
             print(f"jaarcijfers build: dbt build failed; {unchanged()}", file=sys.stderr)
-            return completed.returncode
+            return returncode
         if not candidate.is_file():
             raise PublishRefused(f"dbt wrote no warehouse at {candidate}")
         # Fold the write-ahead log into the file so that the rename moves one complete file. The
@@ -249,6 +254,8 @@ def _build_locked(project_dir: Path, published: Path, dbt_arguments: list[str], 
         with duckdb.connect(str(candidate)) as connection:
             connection.execute("checkpoint")
         checked = verify_candidate(candidate, project_dir)
+        built = read_state(candidate)
+        changes = summary_lines(read_state(published), built) if built else []
         _refuse_if_written(published)
         recorded = _fingerprint_file(published)
         # Gone before the rename: a kill between the two never pairs the new file with an old record.
@@ -266,4 +273,6 @@ def _build_locked(project_dir: Path, published: Path, dbt_arguments: list[str], 
         signal.signal(signal.SIGTERM, previous_handler)
         _remove_candidate(candidate)
     print(f"jaarcijfers build: published {published} ({checked}; sha256 {sha256_of(published)[:12]})")
+    for line in changes:
+        print(f"  {line}")
     return 0
