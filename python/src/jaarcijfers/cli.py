@@ -28,7 +28,6 @@ PUBLISHED = Path("warehouse/ind.duckdb")
 
 def _extract(args: argparse.Namespace) -> int:
     project_dir = args.project_dir.resolve()
-    catalogue = load_catalogue(project_dir / "seeds" / "reference")
     source = args.publication
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
@@ -37,6 +36,7 @@ def _extract(args: argparse.Namespace) -> int:
         return extract_news(source, project_dir)
     flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
     try:
+        catalogue = load_catalogue(project_dir / "seeds" / "reference")
         edition = extract_edition(source, catalogue)
         provenance = provenance_row(source, flags, catalogue, datetime.date.today())
         is_complete = catalogue.is_complete_source_type(provenance["source_type"])

@@ -13,13 +13,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import shutil
 import sys
 from pathlib import Path
 
+from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
 from jaarcijfers.records import ExtractionError
+from jaarcijfers.writing import replace_all
 
 NEWS_FOLDER = Path("publications") / "ind-news"
 FIGURES_SEED = "ind_news_figures.csv"
@@ -29,10 +29,7 @@ FILE_COLUMNS = ("load_order", "source_file", "sha256", "row_count", "new_row_cou
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return csv_rows(path) if path.exists() else []
 
 
 def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
@@ -73,8 +70,8 @@ class _Loaded:
                     path,
                     row.line,
                     f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} as "
-                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, "
-                    "already loaded",
+                    f"{quoted(row.fields[6])} here but {quoted(earlier.fields[6])} in {source_file}, "
+                    f"line {earlier.line}, already loaded",
                 )
             new.append(row)
         return new
@@ -107,12 +104,6 @@ def _replay(project_dir: Path, catalogue: NewsCatalogue) -> _Loaded:
     return loaded
 
 
-def _write(target: Path, text: str) -> None:
-    temporary = target.with_name(target.name + ".partial")
-    temporary.write_text(text, encoding="utf-8", newline="")
-    os.replace(temporary, target)
-
-
 def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     """Merge the file into the news seeds: (rows in the file, rows new, status)."""
     catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
@@ -130,14 +121,10 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     loaded.add(source_file, _sha256(source), rows, new)
 
     seeds_dir = project_dir / "seeds" / "raw"
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    if not archived.exists():
-        archived.parent.mkdir(parents=True, exist_ok=True)
-        temporary = archived.with_name(archived.name + ".partial")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, archived)
-    _write(seeds_dir / FIGURES_SEED, _render(FIGURE_COLUMNS, loaded.figure_rows))
-    _write(seeds_dir / FILES_SEED, _render(FILE_COLUMNS, loaded.file_rows))
+    targets: dict[Path, str | Path] = {} if archived.exists() else {archived: source}
+    targets[seeds_dir / FIGURES_SEED] = _render(FIGURE_COLUMNS, loaded.figure_rows)
+    targets[seeds_dir / FILES_SEED] = _render(FILE_COLUMNS, loaded.file_rows)
+    replace_all(source, targets)
     return len(rows), len(new), "added"
 
 

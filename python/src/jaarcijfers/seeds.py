@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
 from dataclasses import asdict, fields
 from pathlib import Path
 
+from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
+from jaarcijfers.writing import replace_all
 
 # In the order a difference is reported: a changed figure says more than a changed checksum.
 SEED_FILES = {
@@ -38,10 +38,7 @@ def _edition_rows(edition: Edition) -> dict[str, list[dict[str, str]]]:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return csv_rows(path) if path.exists() else []
 
 
 def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
@@ -58,7 +55,7 @@ def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> t
     for old_row, new_row in zip(old, new, strict=False):
         if old_row != new_row:
             changed = ", ".join(
-                f"{key} {old_row.get(key)!r} -> {value!r}"
+                f"{key} {quoted(old_row.get(key))} -> {quoted(value)}"
                 for key, value in new_row.items()
                 if old_row.get(key) != value
             )
@@ -107,17 +104,9 @@ def write_edition(
         merged = sorted(others + new_rows[name], key=lambda row: int(row["edition_year"]))
         rendered[name] = render_csv(record_type, merged)
 
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    if not archived.exists():
-        archived.parent.mkdir(parents=True, exist_ok=True)
-        temporary = archived.with_name(archived.name + ".partial")
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, archived)
-    targets = {seeds_dir / name: text for name, text in rendered.items()}
+    targets: dict[Path, str | Path] = {} if archived.exists() else {archived: source}
+    targets.update({seeds_dir / name: text for name, text in rendered.items()})
     if sources_csv is not None:
         targets[project_dir / "seeds" / "reference" / "publication_sources.csv"] = sources_csv
-    for target, text in targets.items():
-        temporary = target.with_name(target.name + ".partial")
-        temporary.write_text(text, encoding="utf-8", newline="")
-        os.replace(temporary, target)
+    replace_all(source, targets)
     return status
