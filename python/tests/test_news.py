@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -114,6 +115,13 @@ TOTAL = (
 )
 FIRST = "First asylum applications,eerste asielaanvragen,first asylum applications"
 GOOD_ROW = f"{MARCH},2023-03,{TOTAL},3.500,3500,"
+# A measure the news pages print as a percentage, as the figures file transcribes it.
+SHARE = next(
+    f'"{row["measure_en"]}",{row["measure_nl"]},{row["category"]}'
+    for row in csv_rows(FIGURES_FILE)
+    if row["value_printed"].endswith("%")
+)
+NEXT_YEAR = datetime.date.today().year + 1
 
 
 def extract_into(project: Path, path: Path, text: str) -> int:
@@ -150,6 +158,22 @@ def extract_into(project: Path, path: Path, text: str) -> int:
             2,
             "but '4.484' in ind-news/figures.csv, line 65, already loaded",
         ),
+        ([f"{MARCH},2023-03,{SHARE},101%,101,"], 2, "'101%' "),
+        ([GOOD_ROW, f"{MARCH},2023-03,{TOTAL},3.500,3500,read\x00aloud"], 3, "note: control character '\\x00'"),
+        ([f"{MARCH},\uff12\uff10\uff12\uff13-03,{TOTAL},3.500,3500,"], 2, "reference_period: digit '\uff12'"),
+        (
+            [f"{MARCH},{NEXT_YEAR + 1}-03,{TOTAL},3.500,3500,"],
+            2,
+            f"reference_period '{NEXT_YEAR + 1}-03': year {NEXT_YEAR + 1} is not a plausible year",
+        ),
+        (
+            [f"https://ind.nl/nl/nieuws/x,1999-04-12,2023-03,{TOTAL},3.500,3500,"],
+            2,
+            "published '1999-04-12': year 1999 is not a plausible year",
+        ),
+        ([f"{MARCH},2023-03,{TOTAL},3.\u200b500,3500,"], 2, "cannot read '3.\\u200b500' as a value"),
+        ([f"{MARCH},2023-03,{TOTAL},3.500,3.5E3,"], 2, "the transcriber's value '3.5E3' is not a plain number"),
+        ([f"{MARCH},2023-03,{TOTAL},3.500,\uff13\uff15\uff10\uff10,"], 2, "value: digit '\uff13'"),
     ],
     ids=[
         "missing column",
@@ -163,6 +187,14 @@ def extract_into(project: Path, path: Path, text: str) -> int:
         "same figure twice with two values",
         "transcriber disagrees",
         "loaded release printed differently",
+        "a share over 100%",
+        "NUL byte in a note",
+        "full-width digits in the period",
+        "a period after next year",
+        "a release before 2000",
+        "zero-width space in a value",
+        "transcriber's value in exponent form",
+        "transcriber's value in full-width digits",
     ],
 )
 def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(
@@ -180,6 +212,7 @@ def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(
 
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith(f"error: {path}:{line}: "), error
+    assert error.rstrip("\n").isprintable(), "an invisible character is shown escaped"
     assert reason in error, error
     assert raw_seed_bytes(news_copy) == seeds_before
     assert not (news_copy / "publications" / "ind-news" / path.name).exists()

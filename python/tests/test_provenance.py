@@ -9,6 +9,7 @@ import pytest
 
 from conftest import as_edition, publication_2024_text, raw_seed_bytes
 from jaarcijfers.cli import main
+from jaarcijfers.inputs import quoted
 from jaarcijfers.records import ExtractionError
 
 
@@ -65,6 +66,17 @@ def test_the_extract_flags_write_the_provenance_row(project_copy_up_to_2024, tmp
         (
             [*SOURCE_FLAGS, "--source-type", "blog"],
             "--source-type 'blog' is not one of 'annual figures publication', 'press release'",
+        ),
+        *(
+            (
+                ["--source-url", url, *SOURCE_FLAGS[2:]],
+                f"--source-url {quoted(url)} is not a web address: expected http:// or https:// and a host",
+            )
+            for url in ("javascript:alert(5)", "file:///etc/passwd", "https://", "ind.nl/nl/over-ons", "ftp://ind.nl/")
+        ),
+        (
+            [*SOURCE_FLAGS, "--note", "From the PDF.\x00"],
+            "--note: control character '\\x00' (U+0000) in 'From the PDF.\\x00'",
         ),
     ],
 )

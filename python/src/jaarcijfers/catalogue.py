@@ -6,9 +6,10 @@ warehouse can never disagree about which tables, rows and sections exist.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
+
+from jaarcijfers.inputs import csv_rows
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Catalogue:
     # Tables printed with no section heading of their own: the previous heading does not cover them.
     products_without_section: frozenset[str]
     indicator_by_product_row: dict[tuple[str, str], str]
+    indicator_units: dict[str, str]
     sections: frozenset[str]
     section_parents: dict[str, str]
     nationalities: frozenset[str]
@@ -32,14 +34,9 @@ class Catalogue:
         return self.source_types.get(source_type, False)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def load_catalogue(reference_dir: Path) -> Catalogue:
-    products = _rows(reference_dir / "products.csv")
-    sections = _rows(reference_dir / "sections.csv")
+    products = csv_rows(reference_dir / "products.csv")
+    sections = csv_rows(reference_dir / "sections.csv")
     return Catalogue(
         reference_dir=reference_dir,
         product_by_heading={row["table_heading_nl"]: row["product_code"] for row in products},
@@ -51,13 +48,14 @@ def load_catalogue(reference_dir: Path) -> Catalogue:
         ),
         indicator_by_product_row={
             (row["product_code"], row["row_label_nl"]): row["indicator_code"]
-            for row in _rows(reference_dir / "table_rows.csv")
+            for row in csv_rows(reference_dir / "table_rows.csv")
         },
+        indicator_units={row["indicator_code"]: row["unit"] for row in csv_rows(reference_dir / "indicators.csv")},
         sections=frozenset(row["section_nl"] for row in sections),
         section_parents={row["section_nl"]: row["parent_section_nl"] for row in sections},
-        nationalities=frozenset(row["nationality_nl"] for row in _rows(reference_dir / "nationalities.csv")),
+        nationalities=frozenset(row["nationality_nl"] for row in csv_rows(reference_dir / "nationalities.csv")),
         source_types={
             row["source_type"]: row["is_complete_edition"] == "true"
-            for row in _rows(reference_dir / "source_types.csv")
+            for row in csv_rows(reference_dir / "source_types.csv")
         },
     )

@@ -41,7 +41,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
-    catalogue = load_catalogue(project_dir / "seeds" / "reference")
     source = args.publication
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
@@ -50,6 +49,7 @@ def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
         return extract_news(source, project_dir)
     flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
     try:
+        catalogue = load_catalogue(project_dir / "seeds" / "reference")
         edition = extract_edition(source, catalogue)
         provenance = provenance_row(source, flags, catalogue, datetime.date.today())
         is_complete = catalogue.is_complete_source_type(provenance["source_type"])

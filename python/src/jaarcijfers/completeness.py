@@ -8,12 +8,12 @@ cannot tell which, so it refuses the edition and names each one, unless the user
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jaarcijfers.catalogue import Catalogue
 from jaarcijfers.figures import parse_figure
+from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import Edition
 
 
@@ -45,10 +45,7 @@ class Comparison:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return csv_rows(path) if path.exists() else []
 
 
 def _previous_complete_edition(project_dir: Path, catalogue: Catalogue, edition_year: int) -> dict[str, str] | None:
@@ -104,14 +101,14 @@ def compare_with_previous(edition: Edition, project_dir: Path, catalogue: Catalo
         table_first_line[product] = min(printed, table_first_line.get(product, printed))
     for product in sorted(previous_tables - current_tables, key=lambda code: table_first_line[code]):
         line, heading, _ = table_first_line[product]
-        comparison.missing.append((None, f"table '{heading}' is missing: {where} line {line}) printed it"))
+        comparison.missing.append((None, f"table {quoted(heading)} is missing: {where} line {line}) printed it"))
     for key in sorted(previous_rows - current_rows, key=lambda key: first_line[key][0]):
         if key[0] in current_tables:
             line, heading, label = first_line[key]
             comparison.missing.append(
                 (
                     edition.table_lines[key[0]],
-                    f"row '{label}' of table '{heading}' is missing: {where} line {line}) printed it",
+                    f"row {quoted(label)} of table {quoted(heading)} is missing: {where} line {line}) printed it",
                 )
             )
 
@@ -130,12 +127,15 @@ def compare_with_previous(edition: Edition, project_dir: Path, catalogue: Catalo
         line, heading = previous_list_lines[product]
         printed_before, printed_now = previous_list_entries[product], current_list_entries.get(product, 0)
         if printed_now == 0:
-            comparison.missing.append((None, f"top-3 list '{heading}' is missing: {where} line {line}) printed it"))
+            comparison.missing.append(
+                (None, f"top-3 list {quoted(heading)} is missing: {where} line {line}) printed it")
+            )
         elif printed_now < printed_before:
             comparison.missing.append(
                 (
                     None,
-                    f"top-3 list '{heading}' has {printed_now} entries: {where} line {line}) printed {printed_before}",
+                    f"top-3 list {quoted(heading)} has {printed_now} entries: "
+                    f"{where} line {line}) printed {printed_before}",
                 )
             )
 

@@ -3,6 +3,11 @@
 The list of marts, their descriptions, column descriptions and units come from dbt's manifest
 (the models' YAML), so the export says what the dbt docs say. Column types come from the
 warehouse itself, which the marts' contracts keep equal to the YAML's.
+
+A spreadsheet that opens a CSV file runs a cell starting with = + - @ (or a tab or carriage
+return before them) as a formula. The CSV files therefore neutralise such text cells as OWASP
+advises ("CSV injection"): a text cell starting with one of those characters gets a ' before it.
+Numbers (a negative change is -6) stay numbers; the Parquet files keep every text as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +21,12 @@ import duckdb
 
 MARTS_SCHEMA = "marts"
 DATA_PACKAGE = "datapackage.json"
+FORMULA_PREFIX_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED = (
+    "A text cell that starts with =, +, -, @, a tab or a carriage return has a ' put before it, so that "
+    "a spreadsheet does not run it as a formula (OWASP, CSV injection); strip that ' to get the text as "
+    "published, or read the Parquet file, which keeps it. Numbers are not changed."
+)
 
 # DuckDB type (without its parameters) -> Frictionless Table Schema field type.
 FRICTIONLESS_TYPES = {
@@ -112,6 +123,22 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _csv_column(column: str, duckdb_type: str) -> str:
+    """The column as written to CSV: a list as a JSON array, a text neutralised if it reads as a formula."""
+    # A list goes into CSV as a JSON array, the form of Frictionless's array type;
+    # DuckDB's own text form ([a, b]) is neither JSON nor unambiguous.
+    if _is_list(duckdb_type):
+        return f'to_json("{column}") as "{column}"'
+    if duckdb_type.upper() != "VARCHAR":
+        return f'"{column}"'
+    prefixes = ", ".join(f"chr({ord(character)})" for character in FORMULA_PREFIX_CHARACTERS)
+    apostrophe = _sql_string("'")
+    return (
+        f'case when left("{column}", 1) in ({prefixes}) then {apostrophe} || "{column}" '
+        f'else "{column}" end as "{column}"'
+    )
+
+
 def export_marts(warehouse: Path, manifest_path: Path, export_dir: Path) -> list[Path]:
     """Write each mart to `export_dir` as NAME.parquet and NAME.csv, and the data package; return the files."""
     marts = marts_in_manifest(manifest_path)
@@ -141,12 +168,7 @@ def export_marts(warehouse: Path, manifest_path: Path, export_dir: Path) -> list
             fields = [_field(mart, column, duckdb_type) for column, duckdb_type in columns]
             # Sorted rows make each export byte-for-byte reproducible from the same warehouse.
             rows = f"(select * from {MARTS_SCHEMA}.{mart.name} order by all)"
-            # A list goes into CSV as a JSON array, the form of Frictionless's array type;
-            # DuckDB's own text form ([a, b]) is neither JSON nor unambiguous.
-            csv_columns = ", ".join(
-                f'to_json("{column}") as "{column}"' if _is_list(duckdb_type) else f'"{column}"'
-                for column, duckdb_type in columns
-            )
+            csv_columns = ", ".join(_csv_column(column, duckdb_type) for column, duckdb_type in columns)
             csv_rows = f"(select {csv_columns} from {MARTS_SCHEMA}.{mart.name} order by all)"
             csv_path = export_dir / f"{mart.name}.csv"
             parquet_path = export_dir / f"{mart.name}.parquet"
@@ -161,7 +183,7 @@ def export_marts(warehouse: Path, manifest_path: Path, export_dir: Path) -> list
                     "name": mart.name,
                     "path": csv_path.name,
                     "title": f"{MARTS_SCHEMA}.{mart.name}",
-                    "description": mart.description,
+                    "description": f"{mart.description}\n\n{NEUTRALISED}",
                     "profile": "tabular-data-resource",
                     "format": "csv",
                     "mediatype": "text/csv",
@@ -194,7 +216,8 @@ def export_marts(warehouse: Path, manifest_path: Path, export_dir: Path) -> list
         "title": "IND Jaarcijfers warehouse: marts",
         "description": (
             "Every mart of the IND Jaarcijfers warehouse (schema marts of warehouse/ind.duckdb), "
-            "as CSV (UTF-8, with a header) and as Parquet. Descriptions and units are dbt's docs."
+            "as CSV (UTF-8, with a header) and as Parquet. Descriptions and units are dbt's docs. "
+            f"In the CSV files: {NEUTRALISED}"
         ),
         "profile": "data-package",
         "resources": resources,

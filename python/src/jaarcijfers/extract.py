@@ -20,12 +20,13 @@ from jaarcijfers.catalogue import Catalogue
 from jaarcijfers.extract_lines import SUPERSCRIPT_DIGITS, Position, read_lines, split_markers
 from jaarcijfers.extract_tables import TableReader
 from jaarcijfers.extract_top3 import TopListReader
+from jaarcijfers.inputs import implausible_year, quoted
 from jaarcijfers.records import Edition, Footnote, Publication
 
-TITLE = re.compile(r"^Jaarcijfers - (?P<year>\d{4})$")
-TOP3_TITLE = re.compile(r"^Top 3 nationaliteiten aanvragen (?P<year>\d{4})$")
+TITLE = re.compile(r"^Jaarcijfers - (?P<year>[0-9]{4})$")
+TOP3_TITLE = re.compile(r"^Top 3 nationaliteiten aanvragen (?P<year>[0-9]{4})$")
 FOOTNOTE = re.compile(rf"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\s*(?P<text>\S.*)$")
-LIST_ENTRY = re.compile(r"^(?P<rank>\d+)\.\s+(?P<name>\S.*)$")
+LIST_ENTRY = re.compile(r"^(?P<rank>[0-9]+)\.\s+(?P<name>\S.*)$")
 
 
 class _Parser:
@@ -63,6 +64,7 @@ class _Parser:
         if top3:
             self.lists.close(line_number)
             self.tables.current = None
+            self.position.check_reference_year(line_number, int(top3["year"]))
             self.lists.title = (stripped, int(top3["year"]))
             return
         footnote = FOOTNOTE.match(stripped)
@@ -77,6 +79,9 @@ class _Parser:
 
     def on_title(self, line_number: int, year: int, text: str) -> None:
         position = self.position
+        reason = implausible_year(year, "edition year")
+        if reason:
+            position.fail(line_number, reason)
         if position.edition_year is not None and year != position.edition_year:
             position.fail(line_number, f"page title says {year}, earlier pages say {position.edition_year}")
         position.edition_year = year
@@ -102,7 +107,7 @@ class _Parser:
         else:
             self.position.fail(
                 line_number,
-                f"'{heading}' is not a known section heading (add it to "
+                f"{quoted(heading)} is not a known section heading (add it to "
                 f"{catalogue.file('sections.csv')}) nor a top-3 list heading (add it to "
                 f"column top3_list_heading_nl of {catalogue.file('products.csv')})",
             )

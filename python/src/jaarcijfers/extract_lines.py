@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jaarcijfers.catalogue import Catalogue
+from jaarcijfers.inputs import implausible_year, refused_character
 from jaarcijfers.records import ExtractionError
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -17,7 +18,8 @@ TRAILING_MARKERS = re.compile(rf"^(?P<text>.*?)\s*(?P<markers>[{SUPERSCRIPT_DIGI
 
 
 def read_lines(raw: bytes, path: Path) -> list[str]:
-    """Decode the text, tolerating a byte-order mark, Windows line endings and NBSP."""
+    """Decode the text, tolerating a byte-order mark, Windows line endings and NBSP; refuse a
+    control character other than the tab between cells, and a digit other than 0-9."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -25,7 +27,12 @@ def read_lines(raw: bytes, path: Path) -> list[str]:
         raise ExtractionError(path, line_number, f"not UTF-8 text ({error.reason})") from error
     for lookalike, space in SPACE_LOOKALIKES.items():
         text = text.replace(lookalike, space)
-    return re.split(r"\r\n|\r|\n", text)
+    lines = re.split(r"\r\n|\r|\n", text)
+    for line_number, line in enumerate(lines, start=1):
+        reason = refused_character(line, allowed="\t")
+        if reason:
+            raise ExtractionError(path, line_number, reason)
+    return lines
 
 
 def split_markers(text: str) -> tuple[str, str]:
@@ -48,3 +55,12 @@ class Position:
 
     def fail(self, line_number: int, reason: str) -> None:
         raise ExtractionError(self.path, line_number, reason)
+
+    def check_reference_year(self, line_number: int, year: int) -> None:
+        """A year a figure or list is printed for: not after the edition, not before 2000."""
+        assert self.edition_year is not None
+        if year > self.edition_year:
+            self.fail(line_number, f"year {year} is after the edition year {self.edition_year}")
+        reason = implausible_year(year, "year")
+        if reason:
+            self.fail(line_number, reason)

@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 
 from jaarcijfers.extract_lines import SUPERSCRIPT_DIGITS, Position, split_markers
-from jaarcijfers.figures import ACCEPTED_FORMS_HINT, figure_form
+from jaarcijfers.figures import ACCEPTED_FORMS_HINT, UNITS_OF_FORM, figure_form, parse_figure
+from jaarcijfers.inputs import quoted, value_out_of_range
 from jaarcijfers.records import Figure
 
-YEAR = re.compile(r"^\d{4}$")
-FOOTNOTE_AMOUNT = re.compile(r"^(?P<subject>.+?) is in (?P<year>\d{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$")
+YEAR = re.compile(r"^[0-9]{4}$")
+FOOTNOTE_AMOUNT = re.compile(r"^(?P<subject>.+?) is in (?P<year>[0-9]{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$")
 
 
 @dataclass
@@ -43,9 +44,8 @@ class TableReader:
             years = [int(value) for value in values]
             if len(set(years)) != len(years):
                 position.fail(line_number, f"year columns repeat a year: {values}")
-            assert position.edition_year is not None
-            if max(years) > position.edition_year:
-                position.fail(line_number, f"year {max(years)} is after the edition year {position.edition_year}")
+            for year in years:
+                position.check_reference_year(line_number, year)
             if label:
                 self.open_table(line_number, label, years)
             else:
@@ -54,7 +54,7 @@ class TableReader:
             return
         if label and not any(values):
             if self.block_years is None:
-                position.fail(line_number, f"table heading '{label}' without year columns")
+                position.fail(line_number, f"table heading {quoted(label)} without year columns")
                 return
             self.open_table(line_number, label, self.block_years)
             return
@@ -67,12 +67,12 @@ class TableReader:
         if product_code is None:
             self.position.fail(
                 line_number,
-                f"table heading '{heading}' is not in {catalogue.file('products.csv')}: "
+                f"table heading {quoted(heading)} is not in {catalogue.file('products.csv')}: "
                 "add a row with its product_code, domain_code and English name",
             )
             return
         if any(table.heading == heading for table in self.tables):
-            self.position.fail(line_number, f"table '{heading}' is printed twice")
+            self.position.fail(line_number, f"table {quoted(heading)} is printed twice")
         self.note_markers(line_number, markers)
         self.current = Table(heading, markers, product_code, years, line_number)
         self.tables.append(self.current)
@@ -80,15 +80,15 @@ class TableReader:
     def on_data_row(self, line_number: int, text: str, values: list[str]) -> None:
         table = self.current
         if table is None:
-            self.position.fail(line_number, f"table row '{text}' outside a table")
+            self.position.fail(line_number, f"table row {quoted(text)} outside a table")
             return
         if not text:
             self.position.fail(line_number, "table row without a row label")
         if len(values) != len(table.years) or not all(values):
             self.position.fail(
                 line_number,
-                f"row '{text}' has {sum(1 for value in values if value)} values in "
-                f"{len(values)} columns, table '{table.heading}' has {len(table.years)} year "
+                f"row {quoted(text)} has {sum(1 for value in values if value)} values in "
+                f"{len(values)} columns, table {quoted(table.heading)} has {len(table.years)} year "
                 "columns",
             )
         label, markers = split_markers(text)
@@ -104,6 +104,7 @@ class TableReader:
                 "footnote holds a euro amount not in the form '<subject> is in YYYY € 12,3 mln.'",
             )
             return
+        self.position.check_reference_year(line_number, int(amount["year"]))
         owners = [table for table in self.tables if marker in table.markers]
         if len(owners) != 1:
             self.position.fail(line_number, f"footnote {marker} with an amount belongs to no single table")
@@ -129,18 +130,15 @@ class TableReader:
     ) -> None:
         position = self.position
         catalogue = position.catalogue
-        if (table.product_code, label) not in catalogue.indicator_by_product_row:
+        indicator = catalogue.indicator_by_product_row.get((table.product_code, label))
+        if indicator is None:
+            catalogue_line = f"{table.product_code},{label},<indicator_code>"
             position.fail(
                 line_number,
-                f"row '{label}' of table '{table.heading}' is not in "
-                f"{catalogue.file('table_rows.csv')}: add the line "
-                f"'{table.product_code},{label},<indicator_code>'",
+                f"row {quoted(label)} of table {quoted(table.heading)} is not in "
+                f"{catalogue.file('table_rows.csv')}: add the line {quoted(catalogue_line)}",
             )
-        if figure_form(value) is None:
-            position.fail(
-                line_number,
-                f"'{value}' ({table.heading} / {label} / {year}) is not a figure: expected {ACCEPTED_FORMS_HINT}",
-            )
+        self.check_value(line_number, value, f"{table.heading} / {label} / {year}", indicator)
         key = (table.heading, label, year)
         if key in self.figure_lines:
             position.fail(
@@ -165,6 +163,34 @@ class TableReader:
                 value_printed=value,
             )
         )
+
+    def check_value(self, line_number: int, value: str, where: str, indicator: str) -> None:
+        """A printed figure in a form its indicator's unit is printed in, within the unit's range."""
+        position = self.position
+        form = figure_form(value)
+        if form is None:
+            position.fail(line_number, f"{quoted(value)} ({where}) is not a figure: expected {ACCEPTED_FORMS_HINT}")
+        if form == "unknown":
+            return
+        unit = position.catalogue.indicator_units.get(indicator)
+        if unit is None:
+            position.fail(
+                line_number,
+                f"indicator {indicator} ({where}) is not in {position.catalogue.file('indicators.csv')}",
+            )
+        if unit not in UNITS_OF_FORM[form]:
+            position.fail(
+                line_number,
+                f"{quoted(value)} ({where}) is printed as a {form} but indicator {indicator} is measured in {unit}",
+            )
+        number = parse_figure(value)
+        if unit == "count" and number != number.to_integral_value():
+            position.fail(
+                line_number, f"{quoted(value)} ({where}) is not a whole number but indicator {indicator} counts"
+            )
+        reason = value_out_of_range(number, unit)
+        if reason:
+            position.fail(line_number, f"{quoted(value)} ({where}) {reason}")
 
     def note_markers(self, line_number: int, markers: str) -> None:
         for marker in markers:

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jaarcijfers.extract_lines import Position
+from jaarcijfers.inputs import quoted
 from jaarcijfers.records import TopNationality
+
+# marts.fct_top_nationalities checks nationality_rank between 1 and 3.
+TOP_LIST_LENGTH = 3
 
 
 @dataclass
@@ -43,7 +47,7 @@ class TopListReader:
     ) -> None:
         self.close(line_number)
         if any(existing.heading == heading for existing in self.lists):
-            self.position.fail(line_number, f"top-3 list '{heading}' is printed twice")
+            self.position.fail(line_number, f"top-3 list {quoted(heading)} is printed twice")
         self.current = TopList(heading, markers, title, reference_year, year_is_printed, line_number)
 
     def close(self, line_number: int) -> None:
@@ -51,7 +55,7 @@ class TopListReader:
         if current is None:
             return
         if not current.ranks:
-            self.position.fail(current.line_number, f"top-3 list '{current.heading}' has no entries")
+            self.position.fail(current.line_number, f"top-3 list {quoted(current.heading)} has no entries")
         self.lists.append(current)
         self.current = None
 
@@ -59,15 +63,21 @@ class TopListReader:
         position = self.position
         current = self.current
         if current is None:
-            position.fail(line_number, f"list entry '{rank}. {name}' outside a top-3 list")
+            entry = f"{rank}. {name}"
+            position.fail(line_number, f"list entry {quoted(entry)} outside a top-3 list")
             return
         expected = len(current.ranks) + 1
         if rank != expected:
-            position.fail(line_number, f"rank {rank} in list '{current.heading}', expected {expected}")
+            position.fail(line_number, f"rank {rank} in list {quoted(current.heading)}, expected {expected}")
+        if rank > TOP_LIST_LENGTH:
+            position.fail(
+                line_number,
+                f"rank {rank} in list {quoted(current.heading)}: a top-3 list ranks 1 to {TOP_LIST_LENGTH}",
+            )
         if name not in position.catalogue.nationalities:
             position.fail(
                 line_number,
-                f"nationality '{name}' is not in {position.catalogue.file('nationalities.csv')}: "
+                f"nationality {quoted(name)} is not in {position.catalogue.file('nationalities.csv')}: "
                 "add a row with its English name and ISO codes",
             )
         current.ranks.append(rank)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jaarcijfers.inputs import quoted
+
 # Dots group thousands, a comma starts the decimals; the patterns are RE2-compatible, as in dbt,
 # and bounded so that every value fits the warehouse's DECIMAL(18,4) exactly.
 FIGURE_FORMS = (
@@ -20,6 +22,8 @@ FIGURE_FORMS = (
     ("euro", re.compile(r"€ ?[0-9]{1,3}(\.[0-9]{3})?(,[0-9]{1,4})? mln")),
     ("unknown", re.compile(r"onb\.")),
 )
+# The units a figure printed in each form may measure, as int_figures_catalogued checks them.
+UNITS_OF_FORM = {"number": ("count", "weeks", "fte"), "percentage": ("ratio",), "euro": ("eur",)}
 ACCEPTED_FORMS_HINT = (
     "a Dutch number (38.670 or 5.416,5), a percentage with at most two decimals (88% or 7,5%), "
     "'onb.' or a euro amount (€ 1.250 or € 36,8 mln)"
@@ -45,7 +49,7 @@ def parse_figure(printed: str) -> Decimal | None:
     """
     form = figure_form(printed)
     if form is None:
-        raise ValueError(f"'{printed}' is not a figure: expected {ACCEPTED_FORMS_HINT}")
+        raise ValueError(f"{quoted(printed)} is not a figure: expected {ACCEPTED_FORMS_HINT}")
     if form == "unknown":
         return None
     digits = re.search(r"[0-9][0-9.,]*", printed).group()

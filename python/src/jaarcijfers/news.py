@@ -12,10 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
+from jaarcijfers.inputs import (
+    UNCHANGED,
+    csv_rows,
+    decoded,
+    implausible_year,
+    quoted,
+    refused_character,
+    value_out_of_range,
+)
 from jaarcijfers.news_values import quoted_item, read_page, read_period, read_published, read_value, split_country
 from jaarcijfers.records import ExtractionError
 
@@ -34,6 +44,9 @@ REQUIRED = COLUMNS[:-1]
 # What each printed unit may measure: a plain number is a count, or staff in FTE.
 UNITS_MEASURED = {"count": ("count", "fte"), "ratio": ("ratio",), "eur": ("eur",), "months": ("months",)}
 CASES_FILE = "tests/cases/ind_news_printed_values.csv"
+# The transcriber's reading of a value: ASCII digits, a point before decimals (Decimal alone would
+# also take full-width digits, 1E3 and NaN).
+PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -49,26 +62,21 @@ class NewsCatalogue:
         return str(self.reference_dir / name)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def load_news_catalogue(reference_dir: Path) -> NewsCatalogue:
     return NewsCatalogue(
         reference_dir=reference_dir,
         measures={
             (row["measure_en"], row["measure_nl"], row["category"]): (row["product_code"], row["indicator_code"])
-            for row in _rows(reference_dir / "ind_news_measures.csv")
+            for row in csv_rows(reference_dir / "ind_news_measures.csv")
         },
-        indicator_units={row["indicator_code"]: row["unit"] for row in _rows(reference_dir / "indicators.csv")},
-        country_labels=frozenset(row["country_label_news"] for row in _rows(reference_dir / "nationalities.csv")),
-        irregular_periods=frozenset(row["period_printed"] for row in _rows(reference_dir / "ind_news_periods.csv")),
+        indicator_units={row["indicator_code"]: row["unit"] for row in csv_rows(reference_dir / "indicators.csv")},
+        country_labels=frozenset(row["country_label_news"] for row in csv_rows(reference_dir / "nationalities.csv")),
+        irregular_periods=frozenset(row["period_printed"] for row in csv_rows(reference_dir / "ind_news_periods.csv")),
         misprints={
             (row["source_url"], row["reference_period"], row["measure_en"], row["value_printed"]): Decimal(
                 row["value_read"]
             )
-            for row in _rows(reference_dir / "ind_news_misprints.csv")
+            for row in csv_rows(reference_dir / "ind_news_misprints.csv")
         },
     )
 
@@ -91,20 +99,15 @@ class NewsRow:
         }
 
 
-def _decode(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ExtractionError(path, raw[: error.start].count(b"\n") + 1, f"not UTF-8 text ({error.reason})") from error
-
-
 def _records(path: Path) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(_decode(path), newline=""))
+    reader = csv.reader(io.StringIO(decoded(path), newline=""))
     records, line = [], 1
-    for record in reader:
-        records.append((line, record))
-        line = reader.line_num + 1
+    try:
+        for record in reader:
+            records.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise ExtractionError(path, line, f"cannot read the CSV ({error}); {UNCHANGED}") from None
     if not records:
         raise ExtractionError(path, 1, f"empty file: expected the header {','.join(COLUMNS)}")
     header_line, header = records[0]
@@ -133,39 +136,53 @@ def _read_row(path: Path, line: int, record: list[str], catalogue: NewsCatalogue
     if len(record) != len(COLUMNS):
         raise refuse(f"{len(record)} fields where the header has {len(COLUMNS)}")
     row = dict(zip(COLUMNS, record, strict=True))
+    for column, text in row.items():
+        reason = refused_character(text)
+        if reason:
+            raise refuse(f"{column}: {reason}")
     empty = [column for column in REQUIRED if not row[column].strip()]
     if empty:
         raise refuse(f"empty {', '.join(empty)}")
     page = read_page(row["source_url"])
     if page is None:
         raise refuse(
-            f"cannot read the page address '{row['source_url']}': expected https://ind.nl/ followed by "
+            f"cannot read the page address {quoted(row['source_url'])}: expected https://ind.nl/ followed by "
             "/nl/, /en/, or the old Dutch site's /nieuws/ or /over-ind/"
         )
     published = read_published(row["published"])
     if published is None:
         raise refuse(
-            f"cannot read the date '{row['published']}': expected YYYY-MM-DD, YYYY-MM (comment), "
+            f"cannot read the date {quoted(row['published'])}: expected YYYY-MM-DD, YYYY-MM (comment), "
             "YYYY (comment) or undated (comment)"
         )
     period = row["reference_period"]
-    if read_period(period) is None and period not in catalogue.irregular_periods:
+    reading = read_period(period)
+    if reading is None and period not in catalogue.irregular_periods:
         raise refuse(
-            f"cannot read the period '{period}' (YYYY-MM, YYYY, YYYY-H1, YYYY (Jan-Mon), YYYY-YYYY): "
+            f"cannot read the period {quoted(period)} (YYYY-MM, YYYY, YYYY-H1, YYYY (Jan-Mon), YYYY-YYYY): "
             f"if the page prints it so, add it to {catalogue.file('ind_news_periods.csv')}"
         )
+    days = [("published", published.start), ("published", published.end)]
+    if reading is not None:
+        days += [("reference_period", reading.start), ("reference_period", reading.end)]
+    for column, day in days:
+        reason = day and implausible_year(day.year, f"{column} {quoted(row[column])}: year")
+        if reason:
+            raise refuse(reason)
     template, country = split_country(row["measure_en"])
     measure = catalogue.measures.get((template, row["measure_nl"], row["category"]))
     if measure is None:
         raise refuse(
-            f"measure '{template}' / '{row['measure_nl']}' / '{row['category']}' is not in "
+            f"measure {quoted(template)} / {quoted(row['measure_nl'])} / {quoted(row['category'])} is not in "
             f"{catalogue.file('ind_news_measures.csv')}: add it with its indicator"
         )
     if country and country not in catalogue.country_labels:
-        raise refuse(f"country '{country}' is not in {catalogue.file('nationalities.csv')} (column country_label_news)")
+        raise refuse(
+            f"country {quoted(country)} is not in {catalogue.file('nationalities.csv')} (column country_label_news)"
+        )
     item = quoted_item(row["note"])
     if item is None:
-        raise refuse(f"note '{row['note']}' quotes an item of a month this reader does not know")
+        raise refuse(f"note {quoted(row['note'])} quotes an item of a month this reader does not know")
     value = _value(row, page.language, catalogue, refuse)
     product_code, indicator_code = measure
     figure = (period, product_code, indicator_code, country, item[0])
@@ -180,7 +197,8 @@ def _value(row: dict[str, str], language: str, catalogue: NewsCatalogue, refuse)
         value, unit = misprint, "count"
     elif reading is None:
         raise refuse(
-            f"cannot read '{printed}' as a value printed on a page in {'Dutch' if language == 'nl' else 'English'} "
+            f"cannot read {quoted(printed)} as a value printed on a page in "
+            f"{'Dutch' if language == 'nl' else 'English'} "
             f"(forms in {CASES_FILE}); if the page misprints it, add the reading to "
             f"{catalogue.file('ind_news_misprints.csv')}"
         )
@@ -189,16 +207,18 @@ def _value(row: dict[str, str], language: str, catalogue: NewsCatalogue, refuse)
     indicator = catalogue.measures[(split_country(row["measure_en"])[0], row["measure_nl"], row["category"])][1]
     indicator_unit = catalogue.indicator_units.get(indicator)
     if indicator_unit not in UNITS_MEASURED[unit]:
-        raise refuse(f"'{printed}' reads as {unit} but indicator {indicator} is measured in {indicator_unit}")
+        raise refuse(f"{quoted(printed)} reads as {unit} but indicator {indicator} is measured in {indicator_unit}")
     if unit == "count" and value != value.to_integral_value():
-        raise refuse(f"'{printed}' reads as {value}, not a whole number, but indicator {indicator} counts")
-    try:
-        transcribed = Decimal(row["value"])
-    except InvalidOperation:
-        raise refuse(f"the transcriber's value '{row['value']}' is not a plain number") from None
+        raise refuse(f"{quoted(printed)} reads as {value}, not a whole number, but indicator {indicator} counts")
+    out_of_range = value_out_of_range(value, indicator_unit)
+    if out_of_range:
+        raise refuse(f"{quoted(printed)} ({indicator}) {out_of_range}")
+    if not PLAIN_NUMBER.fullmatch(row["value"]):
+        raise refuse(f"the transcriber's value {quoted(row['value'])} is not a plain number such as 3500 or 12.5")
+    transcribed = Decimal(row["value"])
     if transcribed != (value * 100 if unit == "ratio" else value):
         raise refuse(
-            f"the transcriber's value {row['value']} disagrees with '{printed}' read as {value} {unit} "
+            f"the transcriber's value {row['value']} disagrees with {quoted(printed)} read as {value} {unit} "
             "(percentages are transcribed as a number of percent)"
         )
     return value
@@ -218,7 +238,7 @@ def read_news_file(path: Path, catalogue: NewsCatalogue) -> list[NewsRow]:
                 path,
                 line,
                 f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} {values} "
-                f"('{earlier.fields[6]}' on line {earlier.line}, '{row.fields[6]}' here)",
+                f"({quoted(earlier.fields[6])} on line {earlier.line}, {quoted(row.fields[6])} here)",
             )
         seen[key] = row
         rows.append(row)

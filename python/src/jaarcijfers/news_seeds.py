@@ -16,6 +16,7 @@ import io
 import sys
 from pathlib import Path
 
+from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.seed_set import commit_files
@@ -28,10 +29,7 @@ FILE_COLUMNS = ("load_order", "source_file", "sha256", "row_count", "new_row_cou
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return csv_rows(path) if path.exists() else []
 
 
 def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
@@ -72,8 +70,8 @@ class _Loaded:
                     path,
                     row.line,
                     f"the page {row.page[0]} of {row.page[1]} prints {describe(row.figure)} as "
-                    f"'{row.fields[6]}' here but '{earlier.fields[6]}' in {source_file}, line {earlier.line}, "
-                    "already loaded",
+                    f"{quoted(row.fields[6])} here but {quoted(earlier.fields[6])} in {source_file}, "
+                    f"line {earlier.line}, already loaded",
                 )
             new.append(row)
         return new
@@ -129,7 +127,7 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     }
     if not archived.exists():
         contents[archived] = source.read_bytes()
-    commit_files(project_dir, contents, f"news release {source.name}")
+    commit_files(project_dir, contents, source, f"news release {source.name}")
     return len(rows), len(new), "added"
 
 

@@ -12,8 +12,10 @@ import datetime
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jaarcijfers.catalogue import Catalogue
+from jaarcijfers.inputs import csv_rows, quoted, refused_character
 
 SOURCES_FILE = "publication_sources.csv"
 FIELDS = ("source_file", "source_type", "producer", "published_url", "published_on", "accessed_on", "source_note")
@@ -37,11 +39,6 @@ class ProvenanceFlags:
         return any(value is not None for value in vars(self).values())
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _command_for(source: Path) -> str:
     return (
         f"jaarcijfers extract {source} --source-url URL --published YYYY-MM-DD "
@@ -51,25 +48,36 @@ def _command_for(source: Path) -> str:
 
 def provenance_row(source: Path, flags: ProvenanceFlags, catalogue: Catalogue, today: datetime.date) -> dict[str, str]:
     """The provenance row for `source`: from the flags, else the row already recorded."""
-    recorded = {row["source_file"]: row for row in _rows(catalogue.reference_dir / SOURCES_FILE)}
+    recorded = {row["source_file"]: row for row in csv_rows(catalogue.reference_dir / SOURCES_FILE)}
     if not flags.given():
         if source.name in recorded:
             return recorded[source.name]
         raise ProvenanceError(
-            f"'{source.name}' has no row in {catalogue.file(SOURCES_FILE)}: say where it comes from with "
+            f"{quoted(source.name)} has no row in {catalogue.file(SOURCES_FILE)}: say where it comes from with "
             f"`{_command_for(source)}`"
         )
     if not flags.source_url or not flags.published:
         raise ProvenanceError(f"--source-url and --published go together: `{_command_for(source)}`")
+    for flag, value in vars(flags).items():
+        reason = value and refused_character(value)
+        if reason:
+            raise ProvenanceError(f"--{flag.replace('_', '-')}: {reason}")
+    address = urlsplit(flags.source_url)
+    if address.scheme not in ("http", "https") or not address.hostname:
+        raise ProvenanceError(
+            f"--source-url {quoted(flags.source_url)} is not a web address: expected http:// or https:// "
+            "and a host, such as https://ind.nl/nl/over-ons/cijfers-en-publicaties"
+        )
     try:
         published = datetime.date.fromisoformat(flags.published)
     except ValueError:
-        raise ProvenanceError(f"--published '{flags.published}' is not a date (YYYY-MM-DD)") from None
+        raise ProvenanceError(f"--published {quoted(flags.published)} is not a date (YYYY-MM-DD)") from None
     source_type = flags.source_type or DEFAULT_SOURCE_TYPE
     if source_type not in catalogue.source_types:
-        known = ", ".join(f"'{name}'" for name in sorted(catalogue.source_types))
+        known = ", ".join(quoted(name) for name in sorted(catalogue.source_types))
         raise ProvenanceError(
-            f"--source-type '{source_type}' is not one of {known} (add it to {catalogue.file('source_types.csv')})"
+            f"--source-type {quoted(source_type)} is not one of {known} "
+            f"(add it to {catalogue.file('source_types.csv')})"
         )
     return {
         "source_file": source.name,
@@ -84,7 +92,7 @@ def provenance_row(source: Path, flags: ProvenanceFlags, catalogue: Catalogue, t
 
 def render_sources(reference_dir: Path, row: dict[str, str]) -> str | None:
     """publication_sources.csv with `row` added or replacing the file's row; None if unchanged."""
-    rows = _rows(reference_dir / SOURCES_FILE)
+    rows = csv_rows(reference_dir / SOURCES_FILE)
     current = next((existing for existing in rows if existing["source_file"] == row["source_file"]), None)
     if current == row:
         return None

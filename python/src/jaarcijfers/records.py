@@ -7,10 +7,11 @@ from pathlib import Path
 
 
 class ExtractionError(Exception):
-    """A line of the publication that cannot be placed; the message names file and line."""
+    """A line of the publication that cannot be placed; the message names file and line (line 0:
+    the whole file, such as one that cannot be written)."""
 
     def __init__(self, path: Path, line_number: int, reason: str):
-        super().__init__(f"{path}:{line_number}: {reason}")
+        super().__init__(f"{path}:{line_number}: {reason}" if line_number else f"{path}: {reason}")
         self.path = path
         self.line_number = line_number
         self.reason = reason

@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from jaarcijfers.inputs import UNCHANGED
 from jaarcijfers.locking import exclusive_lock
+from jaarcijfers.records import ExtractionError
 
 PARTIAL_SUFFIX = ".partial"
 JOURNAL = Path("seeds") / ".extract-journal.json"
@@ -49,31 +51,39 @@ def _partial(target: Path) -> Path:
     return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
-def commit_files(project_dir: Path, contents: dict[Path, bytes], description: str) -> None:
-    """Replace every file of `contents` (paths in the project) or none; call under `seed_lock`."""
+def _write_durably(path: Path, data: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def commit_files(project_dir: Path, contents: dict[Path, bytes], source: Path, description: str) -> None:
+    """Replace every file of `contents` (paths in the project) or none; call under `seed_lock`.
+
+    A write that fails before the commit point (a full disk) refuses `source` in one line.
+    """
     written: list[Path] = []
     try:
         for target, data in contents.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = _partial(target)
             written.append(partial)
-            with partial.open("wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_durably(partial, data)
         journal = project_dir / JOURNAL
         relative = [path.relative_to(project_dir) for path in contents]
         entries = [[str(_partial(path)), str(path)] for path in relative]
         journal_partial = _partial(journal)
         written.append(journal_partial)
-        journal_partial.write_text(json.dumps({"extract": description, "renames": entries}, indent=1), encoding="utf-8")
-        _fsync_file(journal_partial)
+        _write_durably(journal_partial, json.dumps({"extract": description, "renames": entries}, indent=1).encode())
         # The commit point: from here on, the new set stands.
         os.replace(journal_partial, journal)
         _fsync_directory(journal.parent)
-    except BaseException:
-        for partial in written:
-            partial.unlink(missing_ok=True)
+    except BaseException as error:
+        for leftover in written:
+            leftover.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ExtractionError(source, 0, f"cannot write {written[-1]}: {error.strerror}; {UNCHANGED}") from None
         raise
     _complete(project_dir, journal)
 

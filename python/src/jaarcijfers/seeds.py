@@ -12,6 +12,7 @@ import io
 from dataclasses import asdict, fields
 from pathlib import Path
 
+from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
 from jaarcijfers.seed_set import commit_files
 
@@ -38,10 +39,7 @@ def _edition_rows(edition: Edition) -> dict[str, list[dict[str, str]]]:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return csv_rows(path) if path.exists() else []
 
 
 def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
@@ -58,7 +56,7 @@ def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> t
     for old_row, new_row in zip(old, new, strict=False):
         if old_row != new_row:
             changed = ", ".join(
-                f"{key} {old_row.get(key)!r} -> {value!r}"
+                f"{key} {quoted(old_row.get(key))} -> {quoted(value)}"
                 for key, value in new_row.items()
                 if old_row.get(key) != value
             )
@@ -112,5 +110,5 @@ def write_edition(
         contents[project_dir / "seeds" / "reference" / "publication_sources.csv"] = sources_csv.encode("utf-8")
     if not archived.exists():
         contents[archived] = source.read_bytes()
-    commit_files(project_dir, contents, f"edition {year} from {source.name}")
+    commit_files(project_dir, contents, source, f"edition {year} from {source.name}")
     return status
