@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import pytest
@@ -123,6 +124,20 @@ def test_the_warehouse_is_registered_read_only_and_ddl_is_refused(api):
         database["id"], f"select * from read_csv('{PROJECT_DIR / 'seeds' / 'raw' / 'jaarcijfers_figures.csv'}')"
     )
     assert outside.status_code != 200 and "disabled by configuration" in outside.text
+
+
+def test_no_process_holds_the_admin_password_on_its_command_line_and_only_127_0_0_1_is_listened_on(superset):
+    watch = superset.command_lines
+    watch.scan(superset.password.encode())  # the server as it runs now, besides all it started on the way
+    assert watch.scans > 10 and watch.seen_with_password == {}
+    port = urlsplit(superset.base_url).port
+    listening = [
+        line.split()[1]
+        for table in ("/proc/net/tcp", "/proc/net/tcp6")
+        for line in Path(table).read_text(encoding="ascii").splitlines()[1:]
+        if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port
+    ]
+    assert listening == [f"0100007F:{port:04X}"]
 
 
 def test_every_dataset_column_has_a_type_superset_understands(api):
