@@ -80,13 +80,20 @@ def superset(*arguments: str) -> None:
 
 def set_up(contents: dict[str, str], password: str) -> None:
     """Create the admin when missing, then import the bundle as Superset's asset import does
-    (overwriting by uuid), owned by admin."""
+    (overwriting by uuid), owned by admin.
+
+    No role may write a database (superset_config.py), so the asset import, which runs with the
+    admin's permissions, keeps a database it finds: the shipped databases are imported first, by
+    this process, with their settings of `assets/`.
+    """
     from superset.app import create_app
 
     app = create_app()
     with app.app_context():
         from superset import db, security_manager
+        from superset.commands.database.importers.v1.utils import import_database
         from superset.commands.importers.v1.assets import ImportAssetsCommand
+        from superset.databases.schemas import ImportV1DatabaseSchema
         from superset.models.slice import Slice
         from superset.utils.core import override_user
 
@@ -95,6 +102,11 @@ def set_up(contents: dict[str, str], password: str) -> None:
         )
         if not admin:
             sys.exit(f"serve.py: could not create the user {ADMIN} (see the log above)")
+        for name, text in contents.items():
+            if name.startswith("databases/"):
+                import_database(
+                    ImportV1DatabaseSchema().load(yaml.safe_load(text)), overwrite=True, ignore_permissions=True
+                )
         with override_user(admin):
             ImportAssetsCommand(contents).run()
         chart_uuids = [yaml.safe_load(text)["uuid"] for name, text in contents.items() if name.startswith("charts/")]
