@@ -5,11 +5,14 @@
 `make superset` runs it. Its state lives in HOME (default `.superset/` at the repo root, not
 committed): Superset's metadata database and, generated on first run, `secrets.json` with
 Superset's SECRET_KEY and the admin's password, readable by the user only. Each run brings the
-metadata database up to date (`superset db upgrade`), creates the user `admin` if it is
-missing, syncs roles and permissions (`superset init`), imports `assets/` with the metrics of
+metadata database up to date (`superset db upgrade`), syncs roles and permissions (`superset
+init`), creates the user `admin` if it is missing, imports `assets/` with the metrics of
 `metrics.yaml` (replacing what an earlier run imported), and then becomes gunicorn serving on
 127.0.0.1 only, until it is stopped. The warehouse is opened read-only, relative to the repo
 root, which is the server's working directory.
+
+The password never appears on a command line (which every user of the machine can read in
+/proc): the admin is created in this process, from secrets.json.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import argparse
 import json
 import os
 import secrets
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -76,38 +78,36 @@ def superset(*arguments: str) -> None:
         sys.exit(f"serve.py: `superset {' '.join(arguments)}` failed:\n{completed.stdout}{completed.stderr}")
 
 
-def ensure_admin(home: Path, password: str) -> None:
-    with sqlite3.connect(home / "superset.db") as metadata:
-        exists = metadata.execute("select 1 from ab_user where username = ?", [ADMIN]).fetchone()
-    if not exists:
-        superset(
-            "fab",
-            "create-admin",
-            "--username",
-            ADMIN,
-            "--firstname",
-            "IND",
-            "--lastname",
-            "Admin",
-            "--email",
-            "admin@localhost",
-            "--password",
-            password,
-        )
+def set_up(contents: dict[str, str], password: str) -> None:
+    """Create the admin when missing, then import the bundle as Superset's asset import does
+    (overwriting by uuid), owned by admin.
 
-
-def import_assets(contents: dict[str, str]) -> None:
-    """Import the bundle as Superset's asset import does (overwriting by uuid), owned by admin."""
+    No role may write a database (superset_config.py), so the asset import, which runs with the
+    admin's permissions, keeps a database it finds: the shipped databases are imported first, by
+    this process, with their settings of `assets/`.
+    """
     from superset.app import create_app
 
     app = create_app()
     with app.app_context():
         from superset import db, security_manager
+        from superset.commands.database.importers.v1.utils import import_database
         from superset.commands.importers.v1.assets import ImportAssetsCommand
+        from superset.databases.schemas import ImportV1DatabaseSchema
         from superset.models.slice import Slice
         from superset.utils.core import override_user
 
-        with override_user(security_manager.find_user(username=ADMIN)):
+        admin = security_manager.find_user(username=ADMIN) or security_manager.add_user(
+            ADMIN, "IND", "Admin", "admin@localhost", security_manager.find_role("Admin"), password=password
+        )
+        if not admin:
+            sys.exit(f"serve.py: could not create the user {ADMIN} (see the log above)")
+        for name, text in contents.items():
+            if name.startswith("databases/"):
+                import_database(
+                    ImportV1DatabaseSchema().load(yaml.safe_load(text)), overwrite=True, ignore_permissions=True
+                )
+        with override_user(admin):
             ImportAssetsCommand(contents).run()
         chart_uuids = [yaml.safe_load(text)["uuid"] for name, text in contents.items() if name.startswith("charts/")]
         for chart in db.session.query(Slice).filter(Slice.uuid.in_(chart_uuids)):
@@ -143,9 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     os.chdir(REPO_ROOT)
     contents = bundle()
     superset("db", "upgrade")
-    ensure_admin(home, credentials["admin_password"])
     superset("init")
-    import_assets(contents)
+    set_up(contents, credentials["admin_password"])
     print(
         f"Superset on http://127.0.0.1:{args.port}{DASHBOARD_PATH}\n"
         f"user {ADMIN}, password in {home / 'secrets.json'}; stop it with Ctrl-C",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -19,6 +20,9 @@ SUPERSET_PYTHON = PROJECT_DIR / ".venv-superset" / "bin" / "python"
 SERVE = PROJECT_DIR / "bi" / "superset" / "serve.py"
 STARTUP_TIMEOUT_SECONDS = 400
 STOP_TIMEOUT_SECONDS = 60
+# A process that lives a second (a `superset` command) is seen at this rate; reading every
+# process's command line takes a few milliseconds.
+WATCH_INTERVAL_SECONDS = 0.1
 
 
 def free_port() -> int:
@@ -80,6 +84,50 @@ class SupersetClient:
         return [self.get(f"/api/v1/dataset/{dataset['id']}")["result"] for dataset in listed]
 
 
+class CommandLineWatch(threading.Thread):
+    """Reads the command line of every process of the machine, from before serve.py starts until the
+    server stops, and keeps each one that holds the admin's password (once serve.py has written it).
+
+    /proc/PID/cmdline is readable by every user: a password there is everyone's.
+    """
+
+    def __init__(self, secrets: Path) -> None:
+        super().__init__(daemon=True)
+        self.secrets = secrets
+        self.seen_with_password: dict[int, str] = {}
+        self.scans = 0
+        self._stopped = threading.Event()
+
+    def password(self) -> bytes | None:
+        try:
+            return json.loads(self.secrets.read_text(encoding="utf-8"))["admin_password"].encode()
+        except (OSError, ValueError, KeyError):  # not written yet, or being written
+            return None
+
+    def scan(self, password: bytes) -> None:
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                arguments = cmdline.read_bytes()
+            except OSError:  # the process ended meanwhile
+                continue
+            if password in arguments:
+                self.seen_with_password[int(cmdline.parent.name)] = arguments.replace(b"\0", b" ").decode(
+                    errors="replace"
+                )
+        self.scans += 1
+
+    def run(self) -> None:
+        password = None
+        while not self._stopped.wait(WATCH_INTERVAL_SECONDS):
+            password = password or self.password()
+            if password:
+                self.scan(password)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
+
 @dataclass
 class SupersetServer:
     process: subprocess.Popen
@@ -88,6 +136,7 @@ class SupersetServer:
     log: Path
     startup_seconds: float
     published_sha256: str
+    command_lines: CommandLineWatch = field(repr=False)
 
     @property
     def password(self) -> str:
@@ -98,6 +147,8 @@ class SupersetServer:
 
     def stop(self) -> int:
         """Stop gunicorn (serve.py became it, same PID) and wait for it and its worker to end."""
+        if self.command_lines.is_alive():
+            self.command_lines.stop()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -111,7 +162,8 @@ class SupersetServer:
 def start_superset(home: Path) -> SupersetServer:
     """Start serve.py and wait until Superset answers its health check, or fail with its log.
 
-    The published warehouse's sha256 is taken first, for the test that Superset left it unchanged.
+    The published warehouse's sha256 is taken first, for the test that Superset left it unchanged;
+    the watch on command lines starts before serve.py, for the test that none holds the password.
     """
     assert SUPERSET_PYTHON.exists(), (
         f"{SUPERSET_PYTHON} is missing: `make test` (or make .venv-superset/.installed) creates it"
@@ -119,6 +171,8 @@ def start_superset(home: Path) -> SupersetServer:
     published_sha256 = sha256_of(PUBLISHED_WAREHOUSE)
     port = free_port()
     log = home / "serve.log"
+    command_lines = CommandLineWatch(home / "secrets.json")
+    command_lines.start()
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
@@ -127,7 +181,7 @@ def start_superset(home: Path) -> SupersetServer:
             stderr=subprocess.STDOUT,
             cwd=PROJECT_DIR,
         )
-    server = SupersetServer(process, f"http://127.0.0.1:{port}", home, log, 0.0, published_sha256)
+    server = SupersetServer(process, f"http://127.0.0.1:{port}", home, log, 0.0, published_sha256, command_lines)
     try:
         wait_until_healthy(server, started)
     except BaseException:

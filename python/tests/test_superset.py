@@ -5,15 +5,20 @@ through the REST API, against DuckDB and the semantic layer, and in headless Chr
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 import subprocess
 import sys
 import time
+import uuid
+import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import pytest
+import requests
 import yaml
 
 from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
@@ -41,6 +46,13 @@ REFUSED_TELEMETRY = (
 )
 # The bars grow for about a second once drawn; the screenshot waits for them.
 ECHARTS_ANIMATION_SECONDS = 3
+SHIPPED_DATABASE = yaml.safe_load((ASSETS / "databases" / "IND_Jaarcijfers.yaml").read_text(encoding="utf-8"))
+# What the issue added as admin (201 Created), then read /etc/passwd and wrote files with.
+SCRATCH_URI = "duckdb:///:memory:"
+# Superset's three upload forms (CSV, Excel, columnar) and the preview of a file's columns.
+UPLOADS = {"csv": "figures.csv", "excel": "figures.xlsx", "columnar": "figures.parquet"}
+# The permissions no role has (bi/superset/superset_config.py), which an admin may grant back.
+WITHHELD = {("can_write", "Database"), ("can_upload", "Database"), ("can_import_", "ImportExportRestApi")}
 DUCKDB_GENERIC_TYPES = {
     "VARCHAR": 1,
     "DATE": 2,
@@ -71,6 +83,101 @@ def superset(tmp_path_factory) -> SupersetServer:
 @pytest.fixture(scope="module")
 def api(superset):
     return superset.client()
+
+
+def the_shipped_database(api) -> dict:
+    (database,) = (
+        database
+        for database in api.get("/api/v1/database/")["result"]
+        if database["database_name"] == SHIPPED_DATABASE["database_name"]
+    )
+    return database
+
+
+def scratch_bundle(kind: str) -> bytes:
+    """An export as Superset's import endpoints take it, with a new database, `duckdb:///:memory:`
+    (and, for a dataset's import, a dataset on it)."""
+    database = {
+        **SHIPPED_DATABASE,
+        "database_name": f"scratch {kind}",
+        "sqlalchemy_uri": SCRATCH_URI,
+        "uuid": str(uuid.uuid4()),
+        "extra": {},
+    }
+    files = {"metadata.yaml": {"version": "1.0.0", "type": kind, "timestamp": "2026-01-01T00:00:00+00:00"}}
+    files["databases/scratch.yaml"] = database
+    if kind == "SqlaTable":
+        dataset = yaml.safe_load((ASSETS / "datasets" / "IND_Jaarcijfers" / "fct_staffing.yaml").read_text("utf-8"))
+        files["datasets/scratch/scratch.yaml"] = {
+            **dataset,
+            "table_name": "scratch",
+            "uuid": str(uuid.uuid4()),
+            "database_uuid": database["uuid"],
+        }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as bundle:
+        for name, content in files.items():
+            bundle.writestr(f"scratch/{name}", yaml.safe_dump(content))
+    return buffer.getvalue()
+
+
+def add_a_database(api) -> dict[str, requests.Response]:
+    """Every way the REST API offers an admin to add a database, or to point the shipped one elsewhere."""
+    shipped = the_shipped_database(api)["id"]
+    scratch = {"database_name": "scratch", "sqlalchemy_uri": SCRATCH_URI}
+    return {
+        "POST /api/v1/database/": api.request("POST", "/api/v1/database/", json=scratch),
+        "POST /api/v1/database/test_connection/": api.request(
+            "POST", "/api/v1/database/test_connection/", json=scratch
+        ),
+        "POST /api/v1/database/import/": api.request(
+            "POST", "/api/v1/database/import/", files={"formData": ("scratch.zip", scratch_bundle("Database"))}
+        ),
+        "POST /api/v1/assets/import/": api.request(
+            "POST", "/api/v1/assets/import/", files={"bundle": ("scratch.zip", scratch_bundle("assets"))}
+        ),
+        "POST /api/v1/dataset/import/": api.request(
+            "POST", "/api/v1/dataset/import/", files={"formData": ("scratch.zip", scratch_bundle("SqlaTable"))}
+        ),
+        f"PUT /api/v1/database/{shipped}": api.request(
+            "PUT", f"/api/v1/database/{shipped}", json={"sqlalchemy_uri": SCRATCH_URI}
+        ),
+    }
+
+
+def upload_a_file(api) -> dict[str, requests.Response]:
+    shipped = the_shipped_database(api)["id"]
+    attempts = {
+        f"upload {kind}": api.request(
+            "POST",
+            f"/api/v1/database/{shipped}/upload/",
+            data={"type": kind, "table_name": "uploaded", "schema": "main"},
+            files={"file": (name, b"reference_year,value\n2024,1\n")},
+        )
+        for kind, name in UPLOADS.items()
+    }
+    attempts["upload_metadata"] = api.request(
+        "POST",
+        "/api/v1/database/upload_metadata/",
+        data={"type": "csv"},
+        files={"file": ("figures.csv", b"reference_year,value\n2024,1\n")},
+    )
+    return attempts
+
+
+def assert_no_database_reaches_the_host(api, tmp_path: Path) -> None:
+    """Whatever databases Superset lists, none reads a file of the host or writes one."""
+    written = tmp_path / "written.csv"
+    for database in api.get("/api/v1/database/")["result"]:
+        read = api.sql(database["id"], "select * from read_csv('/etc/passwd')")
+        assert read.status_code != 200 and "root:" not in read.text, (database["database_name"], read.text[:500])
+        copied = api.sql(database["id"], f"copy (select 42 as answer) to '{written}'")
+        assert copied.status_code != 200, (database["database_name"], copied.text[:500])
+        assert not written.exists(), database["database_name"]
+
+
+def statuses(responses: dict[str, requests.Response]) -> dict[str, int]:
+    return {attempt: response.status_code for attempt, response in responses.items()}
 
 
 def mf_query(metrics: list[str], group_by: str, csv_path: Path) -> list[dict[str, str]]:
@@ -104,9 +211,10 @@ def as_number(value) -> float | None:
 
 def test_the_warehouse_is_registered_read_only_and_ddl_is_refused(api):
     (database,) = api.get("/api/v1/database/")["result"]
-    details = api.get(f"/api/v1/database/{database['id']}/connection")["result"]
-    assert details["sqlalchemy_uri"] == "duckdb:///warehouse/ind.duckdb"  # the published file, from the repo root
-    assert json.loads(details["extra"])["engine_params"]["connect_args"]["read_only"] is True
+    assert json.loads(database["extra"])["engine_params"]["connect_args"]["read_only"] is True
+    opened = api.sql(database["id"], "select path from duckdb_databases() where database_name = current_database()")
+    assert opened.status_code == 200, opened.text
+    assert opened.json()["data"] == [{"path": str(PUBLISHED_WAREHOUSE)}]
 
     refused = api.sql(database["id"], "create table marts.superset_was_here as select 1 as a")
     assert refused.status_code != 200
@@ -114,15 +222,43 @@ def test_the_warehouse_is_registered_read_only_and_ddl_is_refused(api):
     # Beneath Superset's own check, DuckDB has the file open read-only and reaches no other file.
     settings = api.sql(
         database["id"],
-        "select current_setting('access_mode') as mode, count(*) as marts "
-        "from information_schema.tables where table_schema = 'marts'",
+        "select current_setting('access_mode') as mode, current_setting('lock_configuration') as locked, "
+        "count(*) as marts from information_schema.tables where table_schema = 'marts'",
     )
     assert settings.status_code == 200, settings.text
     assert settings.json()["data"][0]["mode"] == "read_only" and settings.json()["data"][0]["marts"] > 0
+    assert settings.json()["data"][0]["locked"] is True
     outside = api.sql(
         database["id"], f"select * from read_csv('{PROJECT_DIR / 'seeds' / 'raw' / 'jaarcijfers_figures.csv'}')"
     )
     assert outside.status_code != 200 and "disabled by configuration" in outside.text
+
+
+def test_an_admin_can_add_no_database_and_upload_no_file(api, tmp_path):
+    added = add_a_database(api)
+    # A dataset's import refuses the database it brings ("Database doesn't exist and user doesn't
+    # have permission to create databases", in the log) with Superset's 500 for a failed import.
+    assert statuses(added) == {**dict.fromkeys(added, 403), "POST /api/v1/dataset/import/": 500}
+    uploaded = upload_a_file(api)
+    assert statuses(uploaded) == dict.fromkeys(uploaded, 403)
+    (database,) = api.get("/api/v1/database/")["result"]
+    assert database["database_name"] == SHIPPED_DATABASE["database_name"]
+    assert database["allow_file_upload"] is False
+    assert_no_database_reaches_the_host(api, tmp_path)
+
+
+def test_no_process_holds_the_admin_password_on_its_command_line_and_only_127_0_0_1_is_listened_on(superset):
+    watch = superset.command_lines
+    watch.scan(superset.password.encode())  # the server as it runs now, besides all it started on the way
+    assert watch.scans > 10 and watch.seen_with_password == {}
+    port = urlsplit(superset.base_url).port
+    listening = [
+        line.split()[1]
+        for table in ("/proc/net/tcp", "/proc/net/tcp6")
+        for line in Path(table).read_text(encoding="ascii").splitlines()[1:]
+        if line.split()[3] == "0A" and int(line.split()[1].rsplit(":", 1)[1], 16) == port
+    ]
+    assert listening == [f"0100007F:{port:04X}"]
 
 
 def test_every_dataset_column_has_a_type_superset_understands(api):
@@ -280,6 +416,67 @@ def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, bro
     assert errors == []
     assert [chart["title"] for chart in charts if chart["errors"]] == []
     assert sorted(chart["title"] for chart in charts) == sorted(api.dashboard_charts(DASHBOARD))
+
+
+def grant_the_admin_role(api, wanted: set[tuple[str, str]]) -> None:
+    """What an admin can do in Settings → List Roles: give his own role a permission."""
+    (admin,) = api.get("/api/v1/security/roles/?q=(filters:!((col:name,opr:eq,value:Admin)))")["result"]
+    held = [permission["id"] for permission in api.get(f"/api/v1/security/roles/{admin['id']}/permissions/")["result"]]
+    granted, page = [], 0
+    while listed := api.get(f"/api/v1/security/permissions-resources/?q=(page:{page},page_size:100)")["result"]:
+        granted += [pvm["id"] for pvm in listed if (pvm["permission"]["name"], pvm["view_menu"]["name"]) in wanted]
+        page += 1
+    assert len(granted) == len(wanted)
+    response = api.request(
+        "POST", f"/api/v1/security/roles/{admin['id']}/permissions", json={"permission_view_menu_ids": held + granted}
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_an_admin_who_grants_himself_the_rights_still_reaches_no_file_of_the_host(api, tmp_path):
+    """Beneath the permissions, Superset's engine hooks: only the shipped database connects, and always
+    read-only, without external access, its configuration locked, whatever its settings say.
+
+    Runs last but one: the server's Admin role keeps the permissions until it stops.
+    """
+    grant_the_admin_role(api, WITHHELD)
+    shipped = the_shipped_database(api)
+    opened_up = {"engine_params": {"connect_args": {"read_only": False, "config": {"enable_external_access": True}}}}
+    edited = api.request(
+        "PUT",
+        f"/api/v1/database/{shipped['id']}",
+        json={"extra": json.dumps(opened_up), "allow_file_upload": True, "allow_dml": True},
+    )
+    assert edited.status_code == 200, edited.text  # the permission is back: Superset accepts the settings
+    settings = api.sql(
+        shipped["id"], "select current_setting('access_mode') as mode, current_setting('lock_configuration') as locked"
+    )
+    assert settings.status_code == 200, settings.text
+    assert settings.json()["data"] == [{"mode": "read_only", "locked": True}]
+    assert_no_database_reaches_the_host(api, tmp_path)
+
+    relocked = api.sql(shipped["id"], "set lock_configuration = false")
+    assert relocked.status_code != 200 and "configuration has been locked" in relocked.text, relocked.text
+
+    uploaded = upload_a_file(api)
+    assert {attempt: "File extension is not allowed" in response.text for attempt, response in uploaded.items()} == (
+        dict.fromkeys(uploaded, True)
+    )
+    assert statuses(uploaded) == dict.fromkeys(uploaded, 400)
+    added = add_a_database(api)
+    assert statuses(added) == {
+        "POST /api/v1/database/": 422,  # it tests the connection first
+        "POST /api/v1/database/test_connection/": 422,
+        "POST /api/v1/database/import/": 200,  # the imports do not: their databases are kept
+        "POST /api/v1/assets/import/": 200,
+        "POST /api/v1/dataset/import/": 200,
+        f"PUT /api/v1/database/{shipped['id']}": 500,  # it reconnects to sync permissions, and is rolled back
+    }
+    for attempt in ("POST /api/v1/database/", "POST /api/v1/database/test_connection/"):
+        assert "connects to the warehouse of bi/superset/assets only" in added[attempt].text, added[attempt].text
+    assert len(api.get("/api/v1/database/")["result"]) == 4
+    assert_no_database_reaches_the_host(api, tmp_path)
+    assert api.sql(shipped["id"], "select count(*) as facts from marts.fct_figures").status_code == 200
 
 
 def test_the_published_file_is_unchanged_by_superset(superset):
