@@ -6,7 +6,6 @@ Reads the published warehouse and target/semantic_manifest.json, both written by
 from __future__ import annotations
 
 import csv
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,10 +42,20 @@ ASYLUM_GRANT_RATE_PER_YEAR_IN_SQL = """
 
 
 def mf_query(arguments: list[str], csv_path: Path) -> list[dict[str, str]]:
+    """`jaarcijfers mf query`, as the README asks: mf on the published warehouse, read-only."""
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "mf"), "query", *arguments, "--csv", str(csv_path), "--quiet"],
+        [
+            str(Path(sys.executable).parent / "jaarcijfers"),
+            "--project-dir",
+            str(PROJECT_DIR),
+            "mf",
+            "query",
+            *arguments,
+            "--csv",
+            str(csv_path),
+            "--quiet",
+        ],
         cwd=PROJECT_DIR,
-        env={**os.environ, "DBT_PROFILES_DIR": str(PROJECT_DIR), "IND_WAREHOUSE_ACCESS_MODE": "read_only"},
         capture_output=True,
         text=True,
         check=False,

@@ -35,7 +35,13 @@ def test_mf_reads_the_published_warehouse_after_a_dbt_command_on_another_file(pr
     assert parsed.returncode == 0, parsed.stdout + parsed.stderr
     assert manifest_databases(project_copy / SEMANTIC_MANIFEST) == {"dev"}
 
-    plain = run([str(BIN / "mf"), *QUERY], project_copy, IND_WAREHOUSE_ACCESS_MODE="read_only")
+    # Plain mf pointed at the published file, as a user would, with the dev command's manifest.
+    plain = run(
+        [str(BIN / "mf"), *QUERY],
+        project_copy,
+        IND_WAREHOUSE_PATH=str(published_in_copy),
+        IND_WAREHOUSE_ACCESS_MODE="read_only",
+    )
     assert plain.returncode != 0 and "dev.marts" in plain.stdout + plain.stderr
 
     # The developer's IND_WAREHOUSE_PATH is still set: jaarcijfers mf reads the published file all the same.
