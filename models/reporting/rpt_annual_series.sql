@@ -51,7 +51,7 @@ points as (
             partition by
                 figures.source_code, coalesce(figures.product_code, '-'), figures.indicator_code,
                 figures.reference_year, coalesce(figures.release_id, ''), coalesce(figures.edition_year, 0)
-            order by figures.page_language desc nulls last
+            order by figures.page_language desc nulls last, figures.figure_id asc
         ) as page_rank
 
     from figures

@@ -17,7 +17,7 @@ MONTH_AXIS = alt.Axis(format="%Y", tickCount="year", labelAngle=0)
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    months = reporting.rows("rpt_asylum_influx_monthly", order_by=("indicator_code", "month_start"))
+    months = reporting.rows("rpt_asylum_influx_monthly", order_by=("indicator_code", "month_start", "influx_id"))
     if not months:
         return []
     revised = sum(1 for row in months if row["is_revised"])
@@ -32,12 +32,14 @@ def sections(reporting: Reporting) -> list[Section]:
     countries = reporting.rows(
         "rpt_asylum_influx_top_countries",
         where={"indicator_code": "first_asylum_applications"},
-        order_by=("month_start", "country_rank"),
+        order_by=("month_start", "country_rank", "country_code"),
     )
     if countries:
         charts.append(top_countries(countries))
     series = reporting.rows(
-        "rpt_annual_series", where={"is_printed_by_both_sources": True}, order_by=("indicator_code", "reference_year")
+        "rpt_annual_series",
+        where={"is_printed_by_both_sources": True},
+        order_by=("indicator_code", "product_code", "reference_year", "source_code", "figure_id"),
     )
     if series:
         charts.append(annual_series(series))

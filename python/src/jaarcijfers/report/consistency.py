@@ -17,11 +17,11 @@ OUTCOMES = {
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    summary = reporting.rows("rpt_consistency_summary", order_by=("edition_year", "check_code"))
+    summary = reporting.rows("rpt_consistency_summary", order_by=("edition_year", "check_code", "source_code"))
     if not summary:
         return []
     discrepancies = reporting.rows(
-        "rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject")
+        "rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject", "check_id")
     )
     failing = sum(row["checks_failing"] for row in summary)
     evaluated = sum(row["checks_evaluated"] for row in summary)

@@ -9,20 +9,20 @@ from jaarcijfers.report.charts import CHART_WIDTH, finish, grouped_bars
 from jaarcijfers.report.page import Section, terms_table
 from jaarcijfers.report.reporting import Reporting
 
-BY_LABEL_AND_YEAR = ("bar_label", "reference_year")
+BY_LABEL_AND_YEAR = ("bar_label", "product_code", "indicator_code", "reference_year")
 
 
 def sections(reporting: Reporting) -> list[Section]:
     return [
         domain_section(reporting, domain)
-        for domain in reporting.rows("rpt_domains", order_by=("domain_display_order",))
+        for domain in reporting.rows("rpt_domains", order_by=("domain_display_order", "domain_code"))
     ]
 
 
 def domain_section(reporting: Reporting, domain: dict) -> Section:
     name = domain["domain_name_en"]
     in_domain = {"domain_code": domain["domain_code"]}
-    products = reporting.rows("rpt_domain_products", where=in_domain, order_by=("product_name_en",))
+    products = reporting.rows("rpt_domain_products", where=in_domain, order_by=("product_name_en", "product_code"))
     intro = terms_table(
         ("Procedure", "Dutch (tabelkop)"),
         [(product["product_name_en"], product["product_name_nl"]) for product in products],
@@ -31,7 +31,9 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
     section = Section(domain["domain_code"], f"{name} · {domain['domain_name_nl']}", intro)
 
     volumes = reporting.rows(
-        "rpt_domain_volumes", where=in_domain, order_by=("product_name_en", "indicator_label", "reference_year")
+        "rpt_domain_volumes",
+        where=in_domain,
+        order_by=("product_name_en", "product_code", "indicator_label", "indicator_code", "reference_year"),
     )
     if volumes:
         section.charts.append(volume_lines(volumes, name))
@@ -53,7 +55,9 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
         )
     staff = reporting.rows("rpt_staff_by_type", where=in_domain, order_by=("reference_year", "indicator_code"))
     if staff:
-        indexed = reporting.rows("rpt_staff_against_decisions", order_by=("series_label", "reference_year"))
+        indexed = reporting.rows(
+            "rpt_staff_against_decisions", order_by=("series_label", "indicator_code", "reference_year")
+        )
         section.charts.append(staffing(staff, indexed))
     return section
 

@@ -13,7 +13,9 @@ from jaarcijfers.report.reporting import Reporting
 
 def sections(reporting: Reporting) -> list[Section]:
     cards = reporting.rows("rpt_overview_cards", order_by=("card_position",))
-    changes = reporting.rows("rpt_overview_changes", order_by=("product_name_en", "indicator_label"))
+    changes = reporting.rows(
+        "rpt_overview_changes", order_by=("product_name_en", "product_code", "indicator_label", "indicator_code")
+    )
     if not cards:
         return []
     latest, previous = cards[0]["latest_year"], cards[0]["previous_year"]
