@@ -47,7 +47,10 @@ def sections(reporting: Reporting) -> list[Section]:
 
 
 def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
-    base = alt.Chart().encode(x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS))
+    # Padded, so that the first and the last month's bar stand inside the axis.
+    base = alt.Chart().encode(
+        x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS, scale=alt.Scale(padding=6))
+    )
     bars = base.mark_bar(width=3).encode(
         y=alt.Y("latest_value:Q", title="Number (latest release)"),
         tooltip=[
@@ -60,10 +63,11 @@ def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
             alt.Tooltip("release_count:Q", title="Releases printing it"),
         ],
     )
-    first_published = (
-        base.transform_filter("datum.is_revised")
-        .mark_tick(color="black", thickness=2, size=8)
-        .encode(y=alt.Y("first_value:Q"))
+    # A tick for every month, shown where the month was revised: a panel of no revised month
+    # still has values for its scale.
+    first_published = base.mark_tick(color="black", thickness=2, size=8).encode(
+        y=alt.Y("first_value:Q"),
+        opacity=alt.condition("datum.is_revised", alt.value(1), alt.value(0)),
     )
     chart = (
         alt.layer(bars, first_published, data=alt.Data(values=rows))
@@ -79,6 +83,10 @@ def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
 def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
     chart = (
         alt.Chart(alt.Data(values=rows))
+        .transform_calculate(
+            share_of_all_countries_shown="isValid(datum.share_of_all_countries) "
+            "? format(datum.share_of_all_countries, '.0%') : 'no figure for all countries printed'"
+        )
         .mark_rect()
         .encode(
             x=alt.X("yearmonth(month_start):T", title="Month", axis=MONTH_AXIS),
@@ -93,7 +101,7 @@ def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
                 alt.Tooltip("period_code:N", title="Month"),
                 alt.Tooltip("latest_value_printed:N", title="As printed"),
                 alt.Tooltip("country_rank:Q", title="Rank in the month"),
-                alt.Tooltip("share_of_all_countries:Q", title="Share of all countries", format=".0%"),
+                alt.Tooltip("share_of_all_countries_shown:N", title="Share of all countries"),
             ],
         )
         .properties(width=CHART_WIDTH - 200, height=alt.Step(16))
