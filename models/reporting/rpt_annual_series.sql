@@ -70,6 +70,7 @@ final as (
         products.product_name_en,
         points.indicator_code,
         indicators.indicator_name_en,
+        indicators.indicator_name_en || coalesce(' · ' || products.product_name_en, '') as series_label,
         indicators.indicator_kind,
         indicators.indicator_description as definition,
         points.reference_year,

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import altair as alt
 
-from jaarcijfers.report.charts import CHART_WIDTH, finish
+from jaarcijfers.report.charts import CHART_WIDTH, finish, label_lines, wrapped_label, year_axis_x
 from jaarcijfers.report.page import Section
 from jaarcijfers.report.reporting import Reporting
 
 MONTH_AXIS = alt.Axis(format="%Y", tickCount="year", labelAngle=0)
+ROW_HEADER_WIDTH = 200
+# The value axis of the yearly series of each unit (dim_indicator.unit), counts first.
+VALUE_AXES = {
+    "count": alt.Axis(title="Number", format=",.0f"),
+    "ratio": alt.Axis(title="Share (%)", format=".1~%"),
+    "fte": alt.Axis(title="Staff (FTE)", format=",.0f"),
+    "eur": alt.Axis(title="Euros", format=",.0f"),
+}
 
 
 def sections(reporting: Reporting) -> list[Section]:
@@ -72,7 +80,13 @@ def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
     chart = (
         alt.layer(bars, first_published, data=alt.Data(values=rows))
         .properties(width=CHART_WIDTH - 160, height=110)
-        .facet(row=alt.Row("indicator_name_en:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
+        .facet(
+            row=alt.Row(
+                "indicator_name_en:N",
+                title=None,
+                header=alt.Header(labelAngle=0, labelAlign="left", labelExpr=wrapped_label(ROW_HEADER_WIDTH)),
+            )
+        )
         .resolve_scale(y="independent")
     )
     return finish(
@@ -115,29 +129,51 @@ def top_countries(rows: list[dict]) -> alt.TopLevelMixin:
 
 
 def annual_series(rows: list[dict]) -> alt.TopLevelMixin:
-    chart = (
+    """A panel per series; the series of each unit together, on value axes of that unit."""
+    units = [unit for unit in VALUE_AXES if any(row["unit"] == unit for row in rows)]
+    units += sorted({row["unit"] for row in rows} - set(units))
+    chart = alt.vconcat(
+        *(
+            unit_panels(
+                [row for row in rows if row["unit"] == unit], VALUE_AXES.get(unit, alt.Axis(title=unit, format=","))
+            )
+            for unit in units
+        )
+    )
+    return finish(
+        chart,
+        "Yearly figures both sources print, point by point: the Jaarcijfers editions and the IND's news items",
+        rows,
+    )
+
+
+def unit_panels(rows: list[dict], value_axis: alt.Axis) -> alt.FacetChart:
+    panel_width = 220
+    header_lines = max(len(label_lines(row["series_label"], panel_width)) for row in rows)
+    return (
         alt.Chart(alt.Data(values=rows))
-        .transform_calculate(series="datum.indicator_name_en + ' · ' + (datum.product_name_en || '')")
         .mark_point(filled=True, size=70)
         .encode(
-            x=alt.X("reference_year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+            x=year_axis_x(),
+            y=alt.Y("value:Q", axis=value_axis, scale=alt.Scale(zero=False)),
             color=alt.Color("source_code:N", title="Source", scale=alt.Scale(domain=["jaarcijfers", "ind_news"])),
             shape=alt.Shape("source_code:N", title="Source", scale=alt.Scale(domain=["jaarcijfers", "ind_news"])),
             tooltip=[
-                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("series_label:N", title="Series"),
                 alt.Tooltip("reference_year:O", title="Year"),
                 alt.Tooltip("value_printed:N", title="As printed"),
                 alt.Tooltip("source_label:N", title="Source"),
                 alt.Tooltip("definition:N", title="Definition"),
             ],
         )
-        .properties(width=220, height=120)
-        .facet(facet=alt.Facet("series:N", title=None), columns=3)
+        .properties(width=panel_width, height=120)
+        .facet(
+            facet=alt.Facet(
+                "series_label:N",
+                title=None,
+                header=alt.Header(labelExpr=wrapped_label(panel_width, lines=header_lines)),
+            ),
+            columns=3,
+        )
         .resolve_scale(y="independent")
-    )
-    return finish(
-        chart,
-        "Yearly figures both sources print, point by point: the Jaarcijfers editions and the IND's news items",
-        rows,
     )
