@@ -41,5 +41,5 @@ select
     round(pending.pending_latest_year / pending.pending_first_year, 2) as growth_factor
 from pending
 inner join marts.dim_product as products on pending.product_code = products.product_code
-order by growth desc
+order by growth desc, pending.product_code asc
 limit 5

@@ -23,4 +23,4 @@ where
             where is_complete_edition
         )
     )
-order by derived.value desc
+order by derived.value desc, derived.product_code asc

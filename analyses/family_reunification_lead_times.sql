@@ -8,4 +8,4 @@ select
 from marts.fct_timeliness as timeliness
 inner join marts.dim_product as products on timeliness.product_code = products.product_code
 where timeliness.indicator_code = 'lead_time_weeks'
-order by products.product_name_en, timeliness.reference_year
+order by products.product_name_en, timeliness.product_code, timeliness.reference_year

@@ -10,4 +10,4 @@ select
     relative_difference
 from marts.fct_revisions
 where source_code = 'jaarcijfers'
-order by product_code, indicator_code, reference_year
+order by product_code, indicator_code, reference_year, later_edition_year, revision_id

@@ -41,5 +41,5 @@ select
     shares.on_time_latest_year - shares.on_time_first_year as change_in_ratio_points
 from shares
 inner join marts.dim_product as products on shares.product_code = products.product_code
-order by change_in_ratio_points
+order by change_in_ratio_points, shares.product_code
 limit 5

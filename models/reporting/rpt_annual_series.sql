@@ -51,7 +51,7 @@ points as (
             partition by
                 figures.source_code, coalesce(figures.product_code, '-'), figures.indicator_code,
                 figures.reference_year, coalesce(figures.release_id, ''), coalesce(figures.edition_year, 0)
-            order by figures.page_language desc nulls last
+            order by figures.page_language desc nulls last, figures.figure_id asc
         ) as page_rank
 
     from figures
@@ -70,6 +70,7 @@ final as (
         products.product_name_en,
         points.indicator_code,
         indicators.indicator_name_en,
+        indicators.indicator_name_en || coalesce(' · ' || products.product_name_en, '') as series_label,
         indicators.indicator_kind,
         indicators.indicator_description as definition,
         points.reference_year,

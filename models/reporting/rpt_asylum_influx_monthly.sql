@@ -1,4 +1,4 @@
-{#- For a monthly report section: each asylum-influx measure per month from 2017 to 2023, all
+{#- For a monthly report section: each asylum-influx measure per month printed, all
     countries together, as last published, with the first published value where a later release
     revised it. Months no release printed are absent, so a chart draws a gap there. -#}
 with
@@ -6,9 +6,7 @@ with
 months as (
 
     select * from {{ ref('fct_asylum_influx_monthly') }}
-    where
-        country_scope = 'all'
-        and reference_year between 2017 and 2023
+    where country_scope = 'all'
 
 ),
 

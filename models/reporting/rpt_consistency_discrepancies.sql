@@ -14,6 +14,7 @@ final as (
         check_id,
         source_code,
         edition_year,
+        coalesce(cast(edition_year as varchar), 'news releases') as edition_label,
         check_name_en,
         subject,
         unit,

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 import shutil
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -14,7 +15,9 @@ import pytest
 
 from conftest import PROJECT_DIR
 from jaarcijfers.report import build_report
+from jaarcijfers.report.reporting import Reporting
 from report_page import chart_rows, chart_specs, without_scripts
+from stored_order import reversed_copy
 
 WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
 SCREENSHOTS = PROJECT_DIR / "reports" / "screenshots"
@@ -33,6 +36,8 @@ CHROMIUM_FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--window-size=1280,1000",
 )
+# A console message at these levels fails the browser test: errors, and warnings such as Vega's.
+CONSOLE_FAILS = ("SEVERE", "WARNING")
 
 
 @pytest.fixture(scope="session")
@@ -230,8 +235,114 @@ def test_with_one_edition_loaded_there_is_no_revisions_section(warehouse, tmp_pa
     assert not [spec for spec in chart_specs(page) if any("relative_difference" in row for row in chart_rows(spec))]
 
 
-@pytest.fixture
-def browser(tmp_path):
+def test_every_read_of_the_report_is_ordered_by_a_key(warehouse, tmp_path, monkeypatch):
+    """Rows that tie on a read's `order by` come in the order a build happened to store them."""
+    reads = []
+    read = Reporting.rows
+
+    def recorded(self, table, *, where=None, order_by=()):
+        reads.append((table, where or {}, order_by))
+        return read(self, table, where=where, order_by=order_by)
+
+    monkeypatch.setattr(Reporting, "rows", recorded)
+    build_report(warehouse, tmp_path / "report.html")
+
+    ties = []
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        for table, where, order_by in reads:
+            condition = " and ".join(f"{column} = ?" for column in where) or "true"
+            key = ", ".join(column.removesuffix(" desc") for column in order_by)
+            rows = f"select * from reporting.{table} where {condition}"
+            tied_rows = (
+                f"select count(*) from ({rows}) group by {key} having count(*) > 1"
+                if key
+                else f"select count(*) from ({rows}) having count(*) > 1"
+            )
+            (tied,) = connection.execute(
+                f"select coalesce(sum(tied), 0) from ({tied_rows}) as ties(tied)", [*where.values()]
+            ).fetchone()
+            if tied:
+                ties.append(f"{table} where {where} order by {', '.join(order_by) or '(nothing)'}: {tied} rows tie")
+    assert reads
+    assert ties == []
+
+
+def test_the_same_figures_give_the_same_report_however_a_build_stored_them(warehouse, tmp_path):
+    """The report built twice, from the warehouse and from a copy storing every row in reverse, is
+    the same page byte for byte: it carries no build time, and every order in it is total."""
+    reversed_warehouse = reversed_copy(warehouse, tmp_path / "reversed" / warehouse.name)
+
+    build_report(warehouse, tmp_path / "as-stored.html")
+    build_report(reversed_warehouse, tmp_path / "reversed.html")
+
+    as_stored, reordered = (
+        (tmp_path / name).read_text(encoding="utf-8") for name in ("as-stored.html", "reversed.html")
+    )
+    assert [
+        first["title"]["text"]
+        for first, second in zip(chart_specs(as_stored), chart_specs(reordered), strict=True)
+        if first != second
+    ] == []
+    assert as_stored == reordered
+
+
+def test_the_monthly_influx_chart_shows_every_month_published(report, warehouse):
+    output, _ = report
+    drawn = {
+        row["influx_id"]
+        for spec in chart_specs(output.read_text(encoding="utf-8"))
+        for row in chart_rows(spec)
+        if "release_count" in row
+    }
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        published = {
+            influx_id
+            for (influx_id,) in connection.execute(
+                "select influx_id from marts.fct_asylum_influx_monthly where country_scope = 'all'"
+            ).fetchall()
+        }
+
+    assert published
+    assert sorted(published - drawn) == []
+    assert drawn == published
+
+
+def drawn_encodings(spec: dict | list, rows: list[dict] | None = None):
+    """Each encoding channel of a chart, with the inline rows it draws (its own or its enclosing chart's)."""
+    if isinstance(spec, list):
+        for item in spec:
+            yield from drawn_encodings(item, rows)
+        return
+    if not isinstance(spec, dict):
+        return
+    if isinstance(spec.get("data"), dict) and "values" in spec["data"]:
+        rows = spec["data"]["values"]
+    for channel, encoding in spec.get("encoding", {}).items():
+        yield rows or [], channel, encoding
+    for key, value in spec.items():
+        if key not in ("data", "encoding"):
+            yield from drawn_encodings(value, rows)
+
+
+def test_a_rate_is_drawn_on_an_axis_of_percentages(report):
+    """A row's `value` in its `unit`: ratios (0.97) on a percent axis (97%), and no other unit beside them."""
+    output, _ = report
+    wrong = []
+    for spec in chart_specs(output.read_text(encoding="utf-8")):
+        for rows, channel, encoding in drawn_encodings(spec):
+            units = {row.get("unit") for row in rows}
+            if channel in ("x", "y") and encoding.get("field") == "value" and "ratio" in units:
+                axis_format = (encoding.get("axis") or {}).get("format", "")
+                if units != {"ratio"} or "%" not in axis_format:
+                    wrong.append(
+                        f"{spec['title']['text']}: units {sorted(map(str, units))}, axis format {axis_format!r}"
+                    )
+
+    assert wrong == []
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
     chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and chromedriver):
         pytest.skip(f"headless Chromium is not installed; install it with: {INSTALL_CHROMIUM}")
@@ -240,12 +351,27 @@ def browser(tmp_path):
 
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="module")
+def drawn_report(report, browser) -> list[dict]:
+    """The report opened in headless Chromium once every chart is drawn; what the console logged meanwhile."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    output, _ = report
+    browser.get(output.as_uri())
+    WebDriverWait(browser, 60).until(
+        lambda driver: driver.execute_script(
+            "return [...document.querySelectorAll('div.chart')].every((chart) => chart.dataset.rendered)"
+        )
+    )
+    return browser.get_log("browser")
 
 
 def save_screenshot(driver, path: Path, clip: dict) -> None:
@@ -256,16 +382,8 @@ def save_screenshot(driver, path: Path, clip: dict) -> None:
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def test_every_chart_is_drawn_in_headless_chromium_without_console_errors(report, browser):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    output, chart_count = report
-    browser.get(output.as_uri())
-    WebDriverWait(browser, 60).until(
-        lambda driver: driver.execute_script(
-            "return [...document.querySelectorAll('div.chart')].every((chart) => chart.dataset.rendered)"
-        )
-    )
+def test_every_chart_is_drawn_in_headless_chromium_without_console_errors_or_warnings(report, browser, drawn_report):
+    _, chart_count = report
     charts = browser.execute_script(
         """
         return [...document.querySelectorAll('div.chart')].map((chart) => ({
@@ -276,7 +394,7 @@ def test_every_chart_is_drawn_in_headless_chromium_without_console_errors(report
         }))
         """
     )
-    errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    complaints = [f"{entry['level']}: {entry['message']}" for entry in drawn_report if entry["level"] in CONSOLE_FAILS]
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = browser.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
@@ -294,8 +412,147 @@ def test_every_chart_is_drawn_in_headless_chromium_without_console_errors(report
         }
         save_screenshot(browser, SCREENSHOTS / f"section-{anchor}.png", clip)
 
-    assert errors == []
+    assert complaints == []
     assert len(charts) == chart_count > 0
     assert [
         chart["id"] for chart in charts if chart["rendered"] != "true" or chart["drawings"] != 1 or chart["marks"] == 0
     ] == []
+
+
+# The page's text as a reader sees it: the HTML (folded tables unfolded), every text drawn in the
+# charts, and every tooltip a mark shows on hover (from each chart's Vega view, its scenegraph).
+VISIBLE_TEXT = """
+const folded = [...document.querySelectorAll('details:not([open])')];
+folded.forEach((details) => { details.open = true; });
+const html = document.body.innerText;
+folded.forEach((details) => { details.open = false; });
+const texts = [];
+const tooltips = [];
+const visit = (node, chart) => {
+    if (node.tooltip !== undefined && node.tooltip !== null) {
+        const tooltip = typeof node.tooltip === 'object' ? node.tooltip : {'': node.tooltip};
+        Object.entries(tooltip).forEach(([key, value]) => tooltips.push([chart, key + ': ' + value]));
+    }
+    (node.items || []).forEach((child) => visit(child, chart));
+};
+document.querySelectorAll('div.chart').forEach((chart) => {
+    chart.querySelectorAll('svg text').forEach((text) => texts.push([chart.id, text.textContent]));
+    visit(chart.vegaView.scenegraph().root, chart.id);
+});
+return {html: html, texts: texts, tooltips: tooltips};
+"""
+NOT_A_VALUE = re.compile(r"\b(None|null|NaN|undefined)\b")
+
+
+def test_no_visible_text_says_none_null_nan_or_undefined(browser, drawn_report):
+    seen = browser.execute_script(VISIBLE_TEXT)
+
+    assert [line for line in seen["html"].splitlines() if NOT_A_VALUE.search(line)] == []
+    assert [(chart, text) for chart, text in seen["texts"] if NOT_A_VALUE.search(text)] == []
+    assert [(chart, text) for chart, text in seen["tooltips"] if NOT_A_VALUE.search(text)] == []
+
+
+# What each chart draws and shows of the elements a selector picks (Vega hides a label that would
+# overlap another with opacity 0), each as its text and the four corners of its box on the
+# screen, rotation included.
+BOXES = """
+const corners = (element) => {
+    const box = element.getBBox();
+    const matrix = element.getScreenCTM();
+    return [[box.x, box.y], [box.x + box.width, box.y], [box.x + box.width, box.y + box.height],
+            [box.x, box.y + box.height]]
+        .map(([x, y]) => new DOMPoint(x, y).matrixTransform(matrix))
+        .map((point) => [point.x, point.y]);
+};
+const shown = (element) => (element.tagName !== 'text' || element.textContent.trim())
+    && getComputedStyle(element).opacity !== '0' && element.getAttribute('opacity') !== '0';
+return [...document.querySelectorAll('div.chart')].map((chart) => [
+    chart.id,
+    [...chart.querySelectorAll(arguments[0])].filter(shown).map((element) => [element.textContent, corners(element)]),
+]);
+"""
+LABELS = ", ".join(
+    f"g.role-{role} > text"
+    for role in ("axis-label", "axis-title", "title-text", "title-subtitle", "legend-label", "legend-title")
+)
+# Boxes of two lines, one above the other, that overlap by less than this (in pixels) only
+# touch: the descent of one and the ascent of the other.
+OVERLAP_TOLERANCE = 0.5
+# Two labels on one line need about a space between them, or they read as one ("20182019").
+LABEL_SPACING = 3
+
+
+def spaced(corners: list[list[float]]) -> list[list[float]]:
+    """A text's box lengthened by half the label spacing at either end, along its line."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1
+    dx, dy = (x1 - x0) / length * LABEL_SPACING / 2, (y1 - y0) / length * LABEL_SPACING / 2
+    return [[x0 - dx, y0 - dy], [x1 + dx, y1 + dy], [x2 + dx, y2 + dy], [x3 - dx, y3 - dy]]
+
+
+def overlap(first: list[list[float]], second: list[list[float]]) -> bool:
+    """Whether two convex quadrilaterals overlap by more than the tolerance (separating axis theorem)."""
+    for polygon in (first, second):
+        for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+            length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+            if length == 0:
+                continue
+            axis = ((y1 - y2) / length, (x2 - x1) / length)
+            ones = [x * axis[0] + y * axis[1] for x, y in first]
+            others = [x * axis[0] + y * axis[1] for x, y in second]
+            if min(max(ones), max(others)) - max(min(ones), min(others)) <= OVERLAP_TOLERANCE:
+                return False
+    return True
+
+
+def test_no_two_labels_of_a_chart_overlap(browser, drawn_report):
+    overlapping = [
+        (chart, first_text, second_text)
+        for chart, labels in browser.execute_script(BOXES, LABELS)
+        for index, (first_text, first) in enumerate(labels)
+        for second_text, second in labels[index + 1 :]
+        if overlap(spaced(first), spaced(second))
+    ]
+
+    assert overlapping == []
+
+
+def test_no_axis_label_overlaps_what_its_chart_draws(browser, drawn_report):
+    labels = dict(browser.execute_script(BOXES, "g.role-axis-label > text"))
+    marks = dict(browser.execute_script(BOXES, "g.role-mark > :not(g)"))
+    covered = [
+        (chart, label)
+        for chart, boxes in labels.items()
+        for label, box in boxes
+        if any(overlap(box, mark) for _, mark in marks[chart])
+    ]
+
+    assert covered == []
+
+
+# The text of the tooltip vega-embed shows, empty while none is shown.
+SHOWN_TOOLTIP = """
+const tooltip = document.getElementById('vg-tooltip-element');
+return tooltip && tooltip.classList.contains('visible') ? tooltip.innerText : '';
+"""
+
+
+def test_a_label_cut_at_its_limit_shows_its_whole_text_on_hover(browser, drawn_report):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    cut = browser.execute_script(
+        "return [...document.querySelectorAll('div.chart svg text')]"
+        ".filter((text) => text.textContent.endsWith('…') && getComputedStyle(text).opacity !== '0')"
+    )
+    without_whole_text = []
+    for label in cut:
+        text = label.text
+        ActionChains(browser).move_to_element(label).perform()
+        for _ in range(20):
+            if browser.execute_script(SHOWN_TOOLTIP).startswith(text.removesuffix("…")):
+                break
+            time.sleep(0.1)
+        else:
+            without_whole_text.append(text)
+
+    assert without_whole_text == []

@@ -7,7 +7,6 @@ or release `make answers` gives the new answers and says what they were computed
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,7 +88,7 @@ def write_answers(project_dir: Path, warehouse: Path, output: Path) -> int:
     edition_list = " and ".join([", ".join(editions[:-1]), editions[-1]]) if len(editions) > 1 else "".join(editions)
     page = (
         "# Questions answered from the warehouse\n\n"
-        f"Written by `make answers` on {datetime.date.today().isoformat()} from `{warehouse.name}`, "
+        f"Written by `make answers` from `{warehouse.name}`, "
         f"with the Jaarcijfers editions {edition_list} and {releases} IND news releases loaded. "
         "Each answer is the result of the query in `analyses/`, run read-only on the marts; after a new "
         "edition or release, `make answers` writes them again. Run one yourself with "

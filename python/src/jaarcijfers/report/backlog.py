@@ -10,15 +10,17 @@ from jaarcijfers.report.charts import CHART_WIDTH, finish, grouped_bars
 from jaarcijfers.report.page import Section
 from jaarcijfers.report.reporting import Reporting
 
-BY_LABEL_AND_YEAR = ("bar_label", "reference_year")
+BY_LABEL_AND_YEAR = ("bar_label", "product_code", "reference_year")
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    growth = reporting.rows("rpt_backlog_growth", order_by=("product_name_en",))
+    growth = reporting.rows("rpt_backlog_growth", order_by=("product_name_en", "product_code"))
     if not growth:
         return []
     outgrowing = reporting.rows(
-        "rpt_backlog_growth", where={"pending_outgrows_decisions": True}, order_by=("pending_change desc",)
+        "rpt_backlog_growth",
+        where={"pending_outgrows_decisions": True},
+        order_by=("pending_change desc", "product_code"),
     )
     first, latest = growth[0]["first_year"], growth[0]["latest_year"]
     listed = ", ".join(html.escape(row["product_name_en"]) for row in outgrowing) or "none"

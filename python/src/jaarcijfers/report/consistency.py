@@ -17,11 +17,11 @@ OUTCOMES = {
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    summary = reporting.rows("rpt_consistency_summary", order_by=("edition_year", "check_code"))
+    summary = reporting.rows("rpt_consistency_summary", order_by=("edition_year", "check_code", "source_code"))
     if not summary:
         return []
     discrepancies = reporting.rows(
-        "rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject")
+        "rpt_consistency_discrepancies", order_by=("edition_year", "check_name_en", "subject", "check_id")
     )
     failing = sum(row["checks_failing"] for row in summary)
     evaluated = sum(row["checks_evaluated"] for row in summary)
@@ -35,7 +35,7 @@ def sections(reporting: Reporting) -> list[Section]:
             ("Edition", "Check", "What", "Expected", "Printed", "Gap", "Tolerance"),
             [
                 (
-                    row["edition_year"],
+                    row["edition_label"],
                     row["check_name_en"],
                     row["subject"],
                     _number(row["expected_value"]),
@@ -63,14 +63,13 @@ def outcome_bars(summary: list[dict]) -> alt.TopLevelMixin:
         alt.Chart(alt.Data(values=summary))
         .transform_fold(list(OUTCOMES.values()), as_=["outcome_column", "checks"])
         .transform_calculate(
-            label="datum.check_name_en + ' (' + datum.edition_year + ')'",
             outcome=" : ".join(f"datum.outcome_column == '{column}' ? '{name}'" for name, column in OUTCOMES.items())
             + " : ''",
         )
         .transform_filter("datum.checks > 0")
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=alt.SortField("label")),
+            y=alt.Y("check_label:N", title=None, sort=alt.SortField("check_label")),
             x=alt.X("checks:Q", title="Checks evaluated", stack="zero"),
             color=alt.Color(
                 "outcome:N",
@@ -78,7 +77,7 @@ def outcome_bars(summary: list[dict]) -> alt.TopLevelMixin:
                 scale=alt.Scale(domain=list(OUTCOMES), range=["#2ca02c", "#9ecae1", "#d62728"]),
             ),
             tooltip=[
-                alt.Tooltip("label:N", title="Check"),
+                alt.Tooltip("check_label:N", title="Check"),
                 alt.Tooltip("outcome:N", title="Outcome"),
                 alt.Tooltip("checks:Q", title="Checks"),
                 alt.Tooltip("largest_gap:Q", title="Largest gap", format=",g"),

@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import altair as alt
 
-from jaarcijfers.report.charts import CHART_WIDTH, finish, grouped_bars
+from jaarcijfers.report.charts import CHART_WIDTH, finish, grouped_bars, label_lines, wrapped_label, year_axis_x
 from jaarcijfers.report.page import Section, terms_table
 from jaarcijfers.report.reporting import Reporting
 
-BY_LABEL_AND_YEAR = ("bar_label", "reference_year")
+BY_LABEL_AND_YEAR = ("bar_label", "product_code", "indicator_code", "reference_year")
 
 
 def sections(reporting: Reporting) -> list[Section]:
     return [
         domain_section(reporting, domain)
-        for domain in reporting.rows("rpt_domains", order_by=("domain_display_order",))
+        for domain in reporting.rows("rpt_domains", order_by=("domain_display_order", "domain_code"))
     ]
 
 
 def domain_section(reporting: Reporting, domain: dict) -> Section:
     name = domain["domain_name_en"]
     in_domain = {"domain_code": domain["domain_code"]}
-    products = reporting.rows("rpt_domain_products", where=in_domain, order_by=("product_name_en",))
+    products = reporting.rows("rpt_domain_products", where=in_domain, order_by=("product_name_en", "product_code"))
     intro = terms_table(
         ("Procedure", "Dutch (tabelkop)"),
         [(product["product_name_en"], product["product_name_nl"]) for product in products],
@@ -31,7 +31,9 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
     section = Section(domain["domain_code"], f"{name} · {domain['domain_name_nl']}", intro)
 
     volumes = reporting.rows(
-        "rpt_domain_volumes", where=in_domain, order_by=("product_name_en", "indicator_label", "reference_year")
+        "rpt_domain_volumes",
+        where=in_domain,
+        order_by=("product_name_en", "product_code", "indicator_label", "indicator_code", "reference_year"),
     )
     if volumes:
         section.charts.append(volume_lines(volumes, name))
@@ -53,7 +55,9 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
         )
     staff = reporting.rows("rpt_staff_by_type", where=in_domain, order_by=("reference_year", "indicator_code"))
     if staff:
-        indexed = reporting.rows("rpt_staff_against_decisions", order_by=("series_label", "reference_year"))
+        indexed = reporting.rows(
+            "rpt_staff_against_decisions", order_by=("series_label", "indicator_code", "reference_year")
+        )
         section.charts.append(staffing(staff, indexed))
     return section
 
@@ -61,11 +65,13 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
 def volume_lines(rows: list[dict], domain_name: str) -> alt.TopLevelMixin:
     """A small panel per procedure, each with its own scale, a line per count."""
     columns = min(len({row["product_name_en"] for row in rows}), 3)
+    panel_width = (CHART_WIDTH - 60 * columns) // columns
+    header_lines = max(len(label_lines(row["product_name_en"], panel_width)) for row in rows)
     chart = (
         alt.Chart(alt.Data(values=rows))
         .mark_line(point=alt.OverlayMarkDef(size=50), strokeWidth=2.5)
         .encode(
-            x=alt.X("reference_year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=year_axis_x(),
             y=alt.Y("volume:Q", title="Number", axis=alt.Axis(format=",.0f"), scale=alt.Scale(zero=True)),
             color=alt.Color("indicator_label:N", title=None, scale=alt.Scale(scheme="tableau10")),
             tooltip=[
@@ -76,8 +82,16 @@ def volume_lines(rows: list[dict], domain_name: str) -> alt.TopLevelMixin:
                 alt.Tooltip("value_printed:N", title="As printed"),
             ],
         )
-        .properties(width=(CHART_WIDTH - 60 * columns) // columns, height=150)
-        .facet(facet=alt.Facet("product_name_en:N", title=None, sort=alt.SortField("product_name_en")), columns=columns)
+        .properties(width=panel_width, height=150)
+        .facet(
+            facet=alt.Facet(
+                "product_name_en:N",
+                title=None,
+                sort=alt.SortField("product_name_en"),
+                header=alt.Header(labelExpr=wrapped_label(panel_width, lines=header_lines)),
+            ),
+            columns=columns,
+        )
         .resolve_scale(y="independent")
     )
     return finish(chart, f"{domain_name}: numbers per year, per procedure (each panel its own scale)", rows)
@@ -105,7 +119,7 @@ def staffing(staff: list[dict], indexed: list[dict]) -> alt.TopLevelMixin:
         alt.Chart(alt.Data(values=indexed))
         .mark_line(point=alt.OverlayMarkDef(size=60), strokeWidth=2.5)
         .encode(
-            x=alt.X("reference_year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=year_axis_x(),
             y=alt.Y("index_value:Q", title=f"Index ({base_year} = 100)", scale=alt.Scale(zero=False)),
             color=alt.Color("series_label:N", title=None, scale=alt.Scale(range=["#e6550d", "#1f77b4"])),
             tooltip=[

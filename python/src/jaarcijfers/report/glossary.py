@@ -7,7 +7,9 @@ from jaarcijfers.report.reporting import Reporting
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    indicators = reporting.rows("rpt_glossary", order_by=("is_derived", "fact_table", "indicator_name_en"))
+    indicators = reporting.rows(
+        "rpt_glossary", order_by=("is_derived", "fact_table", "indicator_name_en", "indicator_code")
+    )
     table = terms_table(
         ("Figure", "Dutch", "Unit", "Published or derived", "Definition"),
         [

@@ -10,7 +10,9 @@ from jaarcijfers.report.reporting import Reporting
 
 
 def sections(reporting: Reporting) -> list[Section]:
-    rows = reporting.rows("rpt_top_nationalities", order_by=("list_label", "nationality_rank"))
+    rows = reporting.rows(
+        "rpt_top_nationalities", order_by=("list_label", "product_code", "nationality_rank", "nationality_code")
+    )
     if not rows:
         return []
     return [

@@ -6,14 +6,16 @@ import html
 
 import altair as alt
 
-from jaarcijfers.report.charts import finish, source_line
+from jaarcijfers.report.charts import LABEL_LINE_HEIGHT, finish, label_lines, source_line, wrapped_label
 from jaarcijfers.report.page import Section
 from jaarcijfers.report.reporting import Reporting
 
 
 def sections(reporting: Reporting) -> list[Section]:
     cards = reporting.rows("rpt_overview_cards", order_by=("card_position",))
-    changes = reporting.rows("rpt_overview_changes", order_by=("product_name_en", "indicator_label"))
+    changes = reporting.rows(
+        "rpt_overview_changes", order_by=("product_name_en", "product_code", "indicator_label", "indicator_code")
+    )
     if not cards:
         return []
     latest, previous = cards[0]["latest_year"], cards[0]["previous_year"]
@@ -55,8 +57,14 @@ def card(row: dict) -> str:
     )
 
 
+CELL_WIDTH = 150
+LABEL_WIDTH = CELL_WIDTH - 24
+
+
 def change_heatmap(rows: list[dict]) -> alt.TopLevelMixin:
     previous, latest = rows[0]["previous_year"], rows[0]["latest_year"]
+    # A column's label grows down from its first line: the axis stands off by the lines below it.
+    lines = max(len(label_lines(row["indicator_label"], LABEL_WIDTH, breaks=" · ")) for row in rows)
     base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("product_name_en:N", title=None, sort=alt.EncodingSortField("domain_name_en")),
         x=alt.X(
@@ -65,8 +73,8 @@ def change_heatmap(rows: list[dict]) -> alt.TopLevelMixin:
             axis=alt.Axis(
                 orient="top",
                 labelAngle=0,
-                labelPadding=20,
-                labelExpr="split(datum.label, ' · ')",
+                labelPadding=4 + LABEL_LINE_HEIGHT * (lines - 1),
+                labelExpr=wrapped_label(LABEL_WIDTH, breaks=" · "),
                 labelFontWeight="bold",
             ),
         ),
@@ -91,5 +99,5 @@ def change_heatmap(rows: list[dict]) -> alt.TopLevelMixin:
         text=alt.Text("relative_change:Q", format="+.0%"),
         color=alt.condition("abs(datum.relative_change) > 0.6", alt.value("white"), alt.value("black")),
     )
-    chart = (cells + labels).properties(width=alt.Step(150), height=alt.Step(20))
+    chart = (cells + labels).properties(width=alt.Step(CELL_WIDTH), height=alt.Step(20))
     return finish(chart, f"Change from {previous} to {latest}, per procedure and figure (%)", rows)

@@ -48,12 +48,28 @@ footer { max-width: 1120px; margin: 40px auto; padding: 0 24px; color: #555; fon
 """
 
 # vega-embed draws each chart into its container; the page records the outcome on the
-# container so that a browser test can tell a drawn chart from a failed one.
+# container so that a browser test can tell a drawn chart from a failed one, and keeps the
+# chart's Vega view there for a test to read what it drew. Vega cuts an axis or legend label
+# at its limit ("Withdra…"); each such label gets its whole text as a tooltip, added to the
+# Vega spec that vega-embed compiles (Vega-Lite has no setting for it).
 EMBED_SCRIPT = """
+function labelTooltips(spec) {
+  [...(spec.axes || []), ...(spec.legends || [])].forEach((guide) => {
+    const encode = (guide.encode = guide.encode || {});
+    const labels = (encode.labels = encode.labels || {});
+    labels.interactive = true;
+    labels.update = Object.assign({}, labels.update, {tooltip: {signal: "datum.label"}});
+  });
+  (spec.marks || []).forEach(labelTooltips);
+  return spec;
+}
 document.querySelectorAll("div.chart").forEach((container) => {
   const spec = JSON.parse(document.getElementById(container.dataset.spec).textContent);
-  vegaEmbed(container, spec, {renderer: "svg", actions: false})
-    .then(() => { container.dataset.rendered = "true"; })
+  vegaEmbed(container, spec, {renderer: "svg", actions: false, patch: labelTooltips})
+    .then((result) => {
+      container.vegaView = result.view;
+      container.dataset.rendered = "true";
+    })
     .catch((error) => {
       container.dataset.rendered = "failed";
       console.error("chart " + container.id + " failed: " + error);

@@ -13,7 +13,10 @@ def sections(reporting: Reporting) -> list[Section]:
     editions = reporting.rows("rpt_editions", order_by=("edition_year",))
     if len(editions) < 2:
         return []
-    rows = reporting.rows("rpt_revisions", order_by=("bar_label", "later_edition_year"))
+    rows = reporting.rows(
+        "rpt_revisions",
+        order_by=("bar_label", "product_code", "indicator_code", "reference_year", "later_edition_year"),
+    )
     edition_list = ", ".join(str(edition["edition_year"]) for edition in editions)
     section = Section(
         "revisions",
