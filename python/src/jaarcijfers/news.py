@@ -33,7 +33,7 @@ COLUMNS = (
 REQUIRED = COLUMNS[:-1]
 # What each printed unit may measure: a plain number is a count, or staff in FTE.
 UNITS_MEASURED = {"count": ("count", "fte"), "ratio": ("ratio",), "eur": ("eur",), "months": ("months",)}
-CASES_FILE = "tests/cases/ind_news_printed_values.csv"
+CASES_FILE = "seeds/cases/ind_news_printed_values.csv"
 
 
 @dataclass(frozen=True)
