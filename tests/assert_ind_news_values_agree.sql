@@ -6,6 +6,11 @@
 --   printed_value_case, printed_period_case: the parsing macros read every case of
 --     seeds/cases/ind_news_printed_*.csv as the case says (accepted or not, value, unit, qualifier, code, dates),
 --     the same table python/tests/test_news.py runs the extractor's reader on.
+{% set value_parts = ind_news_value_parts('printed', 'language') %}
+{% set reading = ind_news_value_reading('part_', 'language') %}
+{% set period = ind_news_period('printed') %}
+{% set release_date = ind_news_published('printed') %}
+{% set page = ind_news_page('printed') %}
 with
 
 figures as (
@@ -50,7 +55,12 @@ value_cases_parsed as (
 
     select
         *,
-        {{ ind_news_value_parts('printed', 'language', 'part_') }}
+        {{ value_parts.qualifier }} as part_qualifier,
+        {{ value_parts.euro }} as part_euro,
+        {{ value_parts.digits }} as part_digits,
+        {{ value_parts.multiplier }} as part_multiplier,
+        {{ value_parts.unit_word }} as part_unit_word,
+        {{ value_parts.percent }} as part_percent
     from value_cases
 
 ),
@@ -59,10 +69,10 @@ value_cases_read as (
 
     select
         *,
-        {{ ind_news_value_reading('part_', 'language', 'value') }} as read_value,
-        {{ ind_news_value_reading('part_', 'language', 'unit') }} as read_unit,
-        {{ ind_news_value_reading('part_', 'language', 'qualifier') }} as read_qualifier,
-        {{ ind_news_value_reading('part_', 'language', 'number_convention') }} as read_number_convention
+        {{ reading.value }} as read_value,
+        {{ reading.unit }} as read_unit,
+        {{ reading.qualifier }} as read_qualifier,
+        {{ reading.number_convention }} as read_number_convention
     from value_cases_parsed
 
 ),
@@ -111,27 +121,27 @@ period_cases_read as (
     select
         *,
         case kind
-            when 'period' then {{ ind_news_period('printed', 'period_code') }}
-            when 'published' then {{ ind_news_published('printed', 'published_code') }}
-            when 'page' then {{ ind_news_page('printed', 'page_url') }}
+            when 'period' then {{ period.period_code }}
+            when 'published' then {{ release_date.published_code }}
+            when 'page' then {{ page.page_url }}
         end as read_code,
         case kind
-            when 'period' then {{ ind_news_period('printed', 'period_grain') }}
-            when 'published' then {{ ind_news_published('printed', 'published_precision') }}
-            when 'page' then {{ ind_news_page('printed', 'page_language') }}
+            when 'period' then {{ period.period_grain }}
+            when 'published' then {{ release_date.published_precision }}
+            when 'page' then {{ page.page_language }}
         end as read_class,
         case kind
-            when 'period' then {{ ind_news_period('printed', 'period_start') }}
-            when 'published' then {{ ind_news_published('printed', 'published_start') }}
+            when 'period' then {{ period.period_start }}
+            when 'published' then {{ release_date.published_start }}
         end as read_start,
         case kind
-            when 'period' then {{ ind_news_period('printed', 'period_end') }}
-            when 'published' then {{ ind_news_published('printed', 'published_end') }}
+            when 'period' then {{ period.period_end }}
+            when 'published' then {{ release_date.published_end }}
         end as read_end,
         case kind
-            when 'period' then cast({{ ind_news_period('printed', 'reference_year') }} as varchar)
-            when 'published' then nullif({{ ind_news_published('printed', 'published_comment') }}, '')
-            when 'page' then {{ ind_news_page('printed', 'page_slug') }}
+            when 'period' then cast({{ period.reference_year }} as varchar)
+            when 'published' then nullif({{ release_date.published_comment }}, '')
+            when 'page' then {{ page.page_slug }}
         end as read_extra
     from period_cases
 

@@ -2,8 +2,8 @@
     python/src/jaarcijfers/news_values.py, and both are tested against one table of printed
     cases (seeds/cases/ind_news_printed_values.csv). Each macro gives NULL for a form it does not
     know; the model that uses it decides to stop the build. Casts behind a CASE are checked_casts
-    (macros/cross_db/checked_cast.sql). Each macro gives one field of what it reads, so that the
-    readings are plain columns on every engine. -#}
+    (macros/cross_db/checked_cast.sql). Each reader returns a dict of SQL expressions, one per field
+    of what it reads, so that the readings are plain columns on every engine. -#}
 
 {% macro ind_news_words() -%}
     {{ return({
@@ -31,34 +31,35 @@
     {{ escaped | join('|') }}
 {%- endmacro %}
 
-{#- One part of a printed value: qualifier, euro (the euro sign), digits, multiplier, unit_word or
-    percent (the percent sign); '' where absent, digits '' when the text is no value at all. -#}
-{% macro ind_news_value_part(printed, language, part) -%}
+{#- The parts of a printed value, as a dict of SQL expressions: qualifier, euro (the euro sign),
+    digits, multiplier, unit_word and percent (the percent sign); '' where absent, digits '' when
+    the text is no value at all. Each reader below returns such a dict, one expression per field,
+    so that a model selects the fields as plain columns on every engine (no struct) and the macro
+    is rendered once. -#}
+{% macro ind_news_value_parts(printed, language) -%}
     {%- set words = ind_news_words() -%}
-    {%- set group = {'qualifier': 1, 'euro': 2, 'digits': 3, 'multiplier': 4, 'unit_word': 5, 'percent': 6}[part] -%}
     {%- set text = "replace(replace(replace(" ~ printed ~ ", chr(160), ' '), chr(8239), ' '), chr(8199), ' ')" -%}
-    case {{ language }}
-        {%- for lang in ['nl', 'en'] %}
-            {%- set pattern -%}
-                '^(?:({{ _regex_alternatives(words.qualifiers[lang]) }}) )?(€ ?)?([0-9][0-9.,]*)(?: ({{ _regex_alternatives(words.multipliers[lang].keys() | list) }}))?(?: ({{ _regex_alternatives(words.unit_words[lang].keys() | list) }}))?(%)?$'
-            {%- endset %}
-            when '{{ lang }}' then {{ regexp_group(text, pattern, group) }}
-        {%- endfor %}
-    end
+    {%- set patterns = {} -%}
+    {%- for lang in ['nl', 'en'] -%}
+        {%- do patterns.update({lang: "'^(?:(" ~ _regex_alternatives(words.qualifiers[lang]) ~ ") )?(€ ?)?([0-9][0-9.,]*)(?: ("
+            ~ _regex_alternatives(words.multipliers[lang].keys() | list) ~ "))?(?: ("
+            ~ _regex_alternatives(words.unit_words[lang].keys() | list) ~ "))?(%)?$'"}) -%}
+    {%- endfor -%}
+    {%- set parts = {} -%}
+    {%- for part in ['qualifier', 'euro', 'digits', 'multiplier', 'unit_word', 'percent'] -%}
+        {%- do parts.update({part: "case " ~ language
+            ~ " when 'nl' then " ~ regexp_group(text, patterns.nl, loop.index)
+            ~ " when 'en' then " ~ regexp_group(text, patterns.en, loop.index) ~ " end"}) -%}
+    {%- endfor -%}
+    {{ return(parts) }}
 {%- endmacro %}
 
-{#- The parts of a printed value as columns named `prefix` ~ part, for ind_news_value_reading. -#}
-{% macro ind_news_value_parts(printed, language, prefix) -%}
-    {%- for part in ['qualifier', 'euro', 'digits', 'multiplier', 'unit_word', 'percent'] %}
-        {{ ind_news_value_part(printed, language, part) }} as {{ prefix }}{{ part }}{{ "," if not loop.last }}
-    {%- endfor %}
-{%- endmacro %}
-
-{#- One field of the value the parts (columns `parts` ~ part) spell: value, unit, qualifier or
-    number_convention; every field NULL when the parts spell no value. number_convention is how
-    the digits were grouped: an English page that groups thousands with a dot (2.490) is read
-    the Dutch way, since a count never has three decimals. -#}
-{% macro ind_news_value_reading(parts, language, field) -%}
+{#- What the parts of a printed value (columns named `parts` followed by the part's name) spell, as
+    a dict of SQL expressions: value, unit, qualifier and number_convention, every one NULL when
+    the parts spell no value. number_convention is how the digits were grouped: an English page
+    that groups thousands with a dot (2.490) is read the Dutch way, since a count never has three
+    decimals. -#}
+{% macro ind_news_value_reading(parts, language) -%}
     {%- set words = ind_news_words() -%}
     {%- set unit_word_unit -%}
         case {{ parts }}unit_word
@@ -81,20 +82,27 @@
     {%- set dutch_groups_on_english_page -%}
         ({{ language }} = 'en' and not {{ is_scaled }} and {{ parts }}digits ~ '^[0-9]{1,3}(\.[0-9]{3})+$')
     {%- endset -%}
+    {%- set without_dots = checked_cast("replace(" ~ parts ~ "digits, '.', '')", 'decimal(18, 4)') -%}
     {%- set number -%}
         case
             when {{ parts }}digits ~ '^[0-9]+$' then {{ checked_cast(parts ~ 'digits', 'decimal(18, 4)') }}
-            when {{ language }} = 'nl' and {{ parts }}digits ~ '^[0-9]{1,3}(\.[0-9]{3})+$'
-                then {{ checked_cast("replace(" ~ parts ~ "digits, '.', '')", 'decimal(18, 4)') }}
+            when {{ language }} = 'nl' and {{ parts }}digits ~ '^[0-9]{1,3}(\.[0-9]{3})+$' then {{ without_dots }}
             when {{ language }} = 'en' and {{ parts }}digits ~ '^[0-9]{1,3}(,[0-9]{3})+$'
                 then {{ checked_cast("replace(" ~ parts ~ "digits, ',', '')", 'decimal(18, 4)') }}
-            when {{ dutch_groups_on_english_page }}
-                then {{ checked_cast("replace(" ~ parts ~ "digits, '.', '')", 'decimal(18, 4)') }}
+            when {{ dutch_groups_on_english_page }} then {{ without_dots }}
             when {{ is_scaled }} and {{ language }} = 'nl' and {{ parts }}digits ~ '^[0-9]+,[0-9]{1,2}$'
                 then {{ checked_cast("replace(" ~ parts ~ "digits, ',', '.')", 'decimal(18, 4)') }}
             when {{ is_scaled }} and {{ language }} = 'en' and {{ parts }}digits ~ '^[0-9]+\.[0-9]{1,2}$'
                 then {{ checked_cast(parts ~ 'digits', 'decimal(18, 4)') }}
         end
+    {%- endset -%}
+    {%- set no_value -%}
+        {{ parts }}digits is null
+        or {{ parts }}digits = ''
+        or ({{ parts }}euro <> '' and ({{ parts }}unit_word <> '' or {{ parts }}percent <> ''))
+        or ({{ parts }}percent <> '' and {{ parts }}unit_word <> '')
+        or ({{ parts }}multiplier <> '' and ({{ parts }}percent <> '' or ({{ unit_word_unit }}) in ('ratio', 'months')))
+        or ({{ number }}) is null
     {%- endset -%}
     {%- set fields = {
         'value': "cast((" ~ number ~ ") * (" ~ multiplier ~ ") * (case when " ~ is_percent ~ " then 0.01 else 1 end) as decimal(18, 4))",
@@ -102,17 +110,11 @@
         'qualifier': parts ~ "qualifier",
         'number_convention': "case when " ~ dutch_groups_on_english_page ~ " then 'nl' else " ~ language ~ " end",
     } -%}
-    case
-        when
-            {{ parts }}digits is null
-            or {{ parts }}digits = ''
-            or ({{ parts }}euro <> '' and ({{ parts }}unit_word <> '' or {{ parts }}percent <> ''))
-            or ({{ parts }}percent <> '' and {{ parts }}unit_word <> '')
-            or ({{ parts }}multiplier <> '' and ({{ parts }}percent <> '' or ({{ unit_word_unit }}) in ('ratio', 'months')))
-            or ({{ number }}) is null
-            then null
-        else {{ fields[field] }}
-    end
+    {%- set reading = {} -%}
+    {%- for field, expression in fields.items() -%}
+        {%- do reading.update({field: "case when " ~ no_value ~ " then null else " ~ expression ~ " end"}) -%}
+    {%- endfor -%}
+    {{ return(reading) }}
 {%- endmacro %}
 
 {#- An English month's number from its name (January, or Jan when `abbreviated`), any case;
@@ -151,100 +153,103 @@
     )
 {%- endmacro %}
 
-{#- One field of a reference period in a regular form: period_code, period_grain, period_start,
-    period_end or reference_year; every field NULL for another form (irregular periods are in
-    seeds/reference/ind_news_periods.csv). -#}
-{% macro ind_news_period(printed, field) -%}
+{#- A reference period in a regular form, as a dict of SQL expressions: period_code, period_grain,
+    period_start, period_end and reference_year, every one NULL for another form (irregular
+    periods are in seeds/reference/ind_news_periods.csv). A span of years compares its two years
+    as texts: four digits each. -#}
+{% macro ind_news_period(printed) -%}
     {%- set year = checked_cast("left(" ~ printed ~ ", 4)", 'integer') -%}
     {%- set half = checked_cast("right(" ~ printed ~ ", 1)", 'integer') -%}
     {%- set last_year = checked_cast("right(" ~ printed ~ ", 4)", 'integer') -%}
     {%- set month_start = checked_cast(printed ~ " || '-01'", 'date') -%}
     {%- set ytd_month = english_month_number(regexp_group(printed, "'-([A-Z][a-z]{2})\\)$'", 1), abbreviated=true) -%}
-    case
-        when {{ printed }} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'
-            then {{ _ind_news_period_field(field, printed, "'month'", month_start, dbt.last_day(month_start, 'month'), year) }}
-        when {{ printed }} ~ '^[0-9]{4}$'
-            then {{ _ind_news_period_field(
-                field, printed, "'year'", "make_date(" ~ year ~ ", 1, 1)", "make_date(" ~ year ~ ", 12, 31)", year,
-            ) }}
-        when {{ printed }} ~ '^[0-9]{4}-H[12]$'
-            then {{ _ind_news_period_field(
-                field, printed, "'half_year'",
-                "make_date(" ~ year ~ ", 6 * " ~ half ~ " - 5, 1)",
-                dbt.last_day("make_date(" ~ year ~ ", 6 * " ~ half ~ ", 1)", 'month'),
-                year,
-            ) }}
-        when {{ printed }} ~ '^[0-9]{4} \(Jan-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\)$'
-            then {{ _ind_news_period_field(
-                field,
-                "left(" ~ printed ~ ", 4) || '-YTD-' || lpad(cast(" ~ ytd_month ~ " as varchar), 2, '0')", "'year_to_date'",
-                "make_date(" ~ year ~ ", 1, 1)", dbt.last_day("make_date(" ~ year ~ ", " ~ ytd_month ~ ", 1)", 'month'), year,
-            ) }}
-        {#- Four digits each: the years compare as texts. #}
-        when {{ printed }} ~ '^[0-9]{4}-[0-9]{4}$' and right({{ printed }}, 4) > left({{ printed }}, 4)
-            then {{ _ind_news_period_field(
-                field, printed, "'multi_year'", "make_date(" ~ year ~ ", 1, 1)",
-                "make_date(" ~ last_year ~ ", 12, 31)", year,
-            ) }}
-    end
+    {%- set branches = [
+        (
+            printed ~ " ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'",
+            [printed, "'month'", month_start, dbt.last_day(month_start, 'month'), year],
+        ),
+        (
+            printed ~ " ~ '^[0-9]{4}$'",
+            [printed, "'year'", "make_date(" ~ year ~ ", 1, 1)", "make_date(" ~ year ~ ", 12, 31)", year],
+        ),
+        (
+            printed ~ " ~ '^[0-9]{4}-H[12]$'",
+            [
+                printed, "'half_year'", "make_date(" ~ year ~ ", 6 * " ~ half ~ " - 5, 1)",
+                dbt.last_day("make_date(" ~ year ~ ", 6 * " ~ half ~ ", 1)", 'month'), year,
+            ],
+        ),
+        (
+            printed ~ " ~ '^[0-9]{4} \\(Jan-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\)$'",
+            [
+                "left(" ~ printed ~ ", 4) || '-YTD-' || lpad(cast(" ~ ytd_month ~ " as varchar), 2, '0')",
+                "'year_to_date'", "make_date(" ~ year ~ ", 1, 1)",
+                dbt.last_day("make_date(" ~ year ~ ", " ~ ytd_month ~ ", 1)", 'month'), year,
+            ],
+        ),
+        (
+            printed ~ " ~ '^[0-9]{4}-[0-9]{4}$' and right(" ~ printed ~ ", 4) > left(" ~ printed ~ ", 4)",
+            [printed, "'multi_year'", "make_date(" ~ year ~ ", 1, 1)", "make_date(" ~ last_year ~ ", 12, 31)", year],
+        ),
+    ] -%}
+    {{ return(_ind_news_reading(
+        ['period_code', 'period_grain', 'period_start', 'period_end', 'reference_year'],
+        ['varchar', 'varchar', 'date', 'date', 'integer'],
+        branches,
+    )) }}
 {%- endmacro %}
 
-{%- macro _ind_news_period_field(field, code, grain, start, end, reference_year) -%}
-    {%- set fields = {
-        'period_code': "cast(" ~ code ~ " as varchar)",
-        'period_grain': "cast(" ~ grain ~ " as varchar)",
-        'period_start': "cast(" ~ start ~ " as date)",
-        'period_end': "cast(" ~ end ~ " as date)",
-        'reference_year': "cast(" ~ reference_year ~ " as integer)",
-    } -%}
-    {{ fields[field] }}
+{#- The dict of one CASE per field: each branch is (condition, one expression per field), each
+    expression cast to its field's type so that every branch has it. -#}
+{%- macro _ind_news_reading(fields, types, branches) -%}
+    {%- set reading = {} -%}
+    {%- for field in fields -%}
+        {%- set position = loop.index0 -%}
+        {%- set whens = [] -%}
+        {%- for condition, values in branches -%}
+            {%- do whens.append("when " ~ condition ~ " then cast(" ~ values[position] ~ " as " ~ types[position] ~ ")") -%}
+        {%- endfor -%}
+        {%- do reading.update({field: "case " ~ whens | join(" ") ~ " end"}) -%}
+    {%- endfor -%}
+    {{ return(reading) }}
 {%- endmacro %}
 
-{#- One field of the page's date as shown: published_code, published_precision,
-    published_start, published_end or published_comment; every field NULL for a form it does not
+{#- The page's date as shown, as a dict of SQL expressions: published_code, published_precision,
+    published_start, published_end and published_comment, every one NULL for a form it does not
     know. A day, a month or a year with a comment in brackets, or undated. -#}
-{% macro ind_news_published(printed, field) -%}
+{% macro ind_news_published(printed) -%}
     {%- set comment = regexp_group(printed, "' \\((.+)\\)$'", 1) -%}
     {%- set year = checked_cast(regexp_group(printed, "'([0-9]{4})'", 1), 'integer') -%}
     {%- set month_start = checked_cast("left(" ~ printed ~ ", 7) || '-01'", 'date') -%}
-    case
-        when {{ is_iso_date(printed) }}
-            then {{ _ind_news_published_field(
-                field, printed, "'day'", checked_cast(printed, 'date'), checked_cast(printed, 'date'), "''",
-            ) }}
-        when
-            {{ printed }} ~ '^[0-9]{4}-[0-9]{2}( \(.+\))?$'
-            and substr({{ printed }}, 6, 2) between '01' and '12'
-            then {{ _ind_news_published_field(
-                field, "left(" ~ printed ~ ", 7)", "'month'", month_start, dbt.last_day(month_start, 'month'), comment,
-            ) }}
-        when {{ printed }} ~ '^((early|mid|late) )?[0-9]{4}( \(.+\))?$'
-            then {{ _ind_news_published_field(
-                field, "cast(" ~ year ~ " as varchar)", "'year'", "make_date(" ~ year ~ ", 1, 1)",
+    {%- set day = checked_cast(printed, 'date') -%}
+    {%- set branches = [
+        (is_iso_date(printed), [printed, "'day'", day, day, "''"]),
+        (
+            printed ~ " ~ '^[0-9]{4}-[0-9]{2}( \\(.+\\))?$' and substr(" ~ printed ~ ", 6, 2) between '01' and '12'",
+            ["left(" ~ printed ~ ", 7)", "'month'", month_start, dbt.last_day(month_start, 'month'), comment],
+        ),
+        (
+            printed ~ " ~ '^((early|mid|late) )?[0-9]{4}( \\(.+\\))?$'",
+            [
+                "cast(" ~ year ~ " as varchar)", "'year'", "make_date(" ~ year ~ ", 1, 1)",
                 "make_date(" ~ year ~ ", 12, 31)", comment,
-            ) }}
-        when {{ printed }} ~ '^undated( \(.+\))?$'
-            then {{ _ind_news_published_field(field, "'undated'", "'undated'", "null", "null", comment) }}
-    end
+            ],
+        ),
+        (printed ~ " ~ '^undated( \\(.+\\))?$'", ["'undated'", "'undated'", "null", "null", comment]),
+    ] -%}
+    {{ return(_ind_news_reading(
+        ['published_code', 'published_precision', 'published_start', 'published_end', 'published_comment'],
+        ['varchar', 'varchar', 'date', 'date', 'varchar'],
+        branches,
+    )) }}
 {%- endmacro %}
 
-{%- macro _ind_news_published_field(field, code, precision, start, end, comment) -%}
-    {%- set fields = {
-        'published_code': "cast(" ~ code ~ " as varchar)",
-        'published_precision': "cast(" ~ precision ~ " as varchar)",
-        'published_start': "cast(" ~ start ~ " as date)",
-        'published_end': "cast(" ~ end ~ " as date)",
-        'published_comment': "cast(" ~ comment ~ " as varchar)",
-    } -%}
-    {{ fields[field] }}
-{%- endmacro %}
-
-{#- One field of the page: page_url, page_language or page_slug; every field NULL when the address
-    is not ind.nl or its language cannot be told. The host is normalised (ind.nl. is ind.nl);
-    paths of the old SharePoint site (.aspx), which is case-insensitive, are lower-cased; the
-    language is the path's /nl/ or /en/, or Dutch on the old site's /nieuws/ and /over-ind/; the
-    slug is the last path segment without .aspx, %20 written as a hyphen. -#}
-{% macro ind_news_page(url, field) -%}
+{#- The page, as a dict of SQL expressions: page_url, page_language and page_slug, every one NULL
+    when the address is not ind.nl or its language cannot be told. The host is normalised (ind.nl.
+    is ind.nl); paths of the old SharePoint site (.aspx), which is case-insensitive, are
+    lower-cased; the language is the path's /nl/ or /en/, or Dutch on the old site's /nieuws/ and
+    /over-ind/; the slug is the last path segment without .aspx, %20 written as a hyphen. -#}
+{% macro ind_news_page(url) -%}
     {%- set address = "'^https?://([^/?#]+)(/[^?#]*)$'" -%}
     {%- set host = regexp_group(url, address, 1) -%}
     {%- set raw_path = regexp_group(url, address, 2) -%}
@@ -256,15 +261,15 @@
             when lower({{ first_segment }}) in ('nieuws', 'over-ind') then 'nl'
         end
     {%- endset -%}
-    {%- set fields = {
-        'page_url': "'https://ind.nl' || (" ~ path ~ ")",
-        'page_language': language,
-        'page_slug': "replace(regexp_replace(" ~ regexp_group(path, "'([^/]*)/*$'", 1) ~ ", '\\.aspx$', ''), '%20', '-')",
-    } -%}
-    case
-        when rtrim(lower({{ host }}), '.') = 'ind.nl' and ({{ language }}) is not null
-            then {{ fields[field] }}
-    end
+    {%- set slug = "replace(regexp_replace(" ~ regexp_group(path, "'([^/]*)/*$'", 1) ~ ", '\\.aspx$', ''), '%20', '-')" -%}
+    {{ return(_ind_news_reading(
+        ['page_url', 'page_language', 'page_slug'],
+        ['varchar', 'varchar', 'varchar'],
+        [(
+            "rtrim(lower(" ~ host ~ "), '.') = 'ind.nl' and (" ~ language ~ ") is not null",
+            ["'https://ind.nl' || (" ~ path ~ ")", language, slug],
+        )],
+    )) }}
 {%- endmacro %}
 
 {#- The key of a figure of the news pages in fct_figures: the release, the page's language (twin

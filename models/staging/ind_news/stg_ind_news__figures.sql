@@ -5,6 +5,11 @@
 {%- set row_context -%}
 concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')
 {%- endset -%}
+{%- set page = ind_news_page('source_url') -%}
+{%- set release_date = ind_news_published('published') -%}
+{%- set period = ind_news_period('reference_period') -%}
+{%- set value_parts = ind_news_value_parts('value_printed', 'page_language') -%}
+{%- set reading = ind_news_value_reading('value_part_', 'page_language') -%}
 
 with
 
@@ -18,19 +23,19 @@ read as (
 
     select
         *,
-        {{ ind_news_page('source_url', 'page_url') }} as page_url,
-        {{ ind_news_page('source_url', 'page_language') }} as page_language,
-        {{ ind_news_page('source_url', 'page_slug') }} as page_slug,
-        {{ ind_news_published('published', 'published_code') }} as published_code,
-        {{ ind_news_published('published', 'published_precision') }} as published_precision,
-        {{ ind_news_published('published', 'published_start') }} as published_start,
-        {{ ind_news_published('published', 'published_end') }} as published_end,
-        {{ ind_news_published('published', 'published_comment') }} as published_comment,
-        {{ ind_news_period('reference_period', 'period_code') }} as period_code,
-        {{ ind_news_period('reference_period', 'period_grain') }} as period_grain,
-        {{ ind_news_period('reference_period', 'period_start') }} as period_start,
-        {{ ind_news_period('reference_period', 'period_end') }} as period_end,
-        {{ ind_news_period('reference_period', 'reference_year') }} as reference_year,
+        {{ page.page_url }} as page_url,
+        {{ page.page_language }} as page_language,
+        {{ page.page_slug }} as page_slug,
+        {{ release_date.published_code }} as published_code,
+        {{ release_date.published_precision }} as published_precision,
+        {{ release_date.published_start }} as published_start,
+        {{ release_date.published_end }} as published_end,
+        {{ release_date.published_comment }} as published_comment,
+        {{ period.period_code }} as period_code,
+        {{ period.period_grain }} as period_grain,
+        {{ period.period_start }} as period_start,
+        {{ period.period_end }} as period_end,
+        {{ period.reference_year }} as reference_year,
         {{ regexp_group("coalesce(note, '')", "'as printed in ([A-Za-z]+) item'", 1) }} as quoted_item_month_name
 
     from source
@@ -41,7 +46,12 @@ split as (
 
     select
         *,
-        {{ ind_news_value_parts('value_printed', 'page_language', 'value_part_') }}
+        {{ value_parts.qualifier }} as value_part_qualifier,
+        {{ value_parts.euro }} as value_part_euro,
+        {{ value_parts.digits }} as value_part_digits,
+        {{ value_parts.multiplier }} as value_part_multiplier,
+        {{ value_parts.unit_word }} as value_part_unit_word,
+        {{ value_parts.percent }} as value_part_percent
 
     from read
 
@@ -51,10 +61,10 @@ parsed as (
 
     select
         *,
-        {{ ind_news_value_reading('value_part_', 'page_language', 'value') }} as reading_value,
-        {{ ind_news_value_reading('value_part_', 'page_language', 'unit') }} as reading_unit,
-        {{ ind_news_value_reading('value_part_', 'page_language', 'qualifier') }} as reading_qualifier,
-        {{ ind_news_value_reading('value_part_', 'page_language', 'number_convention') }} as reading_number_convention
+        {{ reading.value }} as reading_value,
+        {{ reading.unit }} as reading_unit,
+        {{ reading.qualifier }} as reading_qualifier,
+        {{ reading.number_convention }} as reading_number_convention
 
     from split
 
