@@ -11,5 +11,5 @@ inner join marts.dim_nationality as nationalities on entries.nationality_code = 
 inner join marts.dim_product as products on entries.product_code = products.product_code
 where entries.is_latest_edition
 group by nationalities.nationality_en, nationalities.iso_alpha3
-order by list_count desc, times_first desc
+order by list_count desc, times_first desc, nationalities.nationality_en asc
 limit 5
