@@ -11,8 +11,8 @@ coverage as (
 
 month_numbers as (
 
-    select range as month_number
-    from range(1, 13)
+    select month_number
+    from generate_series(1, 12) as months (month_number)
 
 ),
 
@@ -21,17 +21,17 @@ cells as (
     select
         coverage.indicator_code,
         coverage.reference_year,
-        any_value(coverage.months_present) || ' ' || string_agg(
+        concat(coverage.months_present, ' ', string_agg(
             case
-                when list_contains(coverage.month_numbers, month_numbers.month_number)
+                when month_numbers.month_number = any(coverage.month_numbers)
                     then substr('JFMAMJJASOND', month_numbers.month_number, 1)
                 else '·'
             end,
             '' order by month_numbers.month_number
-        ) as months_covered
+        )) as months_covered
     from coverage
     cross join month_numbers
-    group by coverage.indicator_code, coverage.reference_year
+    group by coverage.indicator_code, coverage.reference_year, coverage.months_present
 
 )
 

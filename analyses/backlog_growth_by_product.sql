@@ -19,14 +19,14 @@ pending as (
 
     select
         volumes.product_code,
-        any_value(years.first_year) as first_year,
-        any_value(years.latest_year) as latest_year,
+        years.first_year,
+        years.latest_year,
         max(volumes.volume) filter (where volumes.reference_year = years.first_year) as pending_first_year,
         max(volumes.volume) filter (where volumes.reference_year = years.latest_year) as pending_latest_year
     from marts.fct_volumes as volumes
     cross join latest_edition_years as years
     where volumes.indicator_code = 'cases_pending'
-    group by volumes.product_code
+    group by volumes.product_code, years.first_year, years.latest_year
 
 )
 
@@ -38,7 +38,7 @@ select
     pending.pending_first_year,
     pending.pending_latest_year,
     pending.pending_latest_year - pending.pending_first_year as growth,
-    round(pending.pending_latest_year / pending.pending_first_year, 2) as growth_factor
+    round(cast(pending.pending_latest_year as decimal(18, 4)) / pending.pending_first_year, 2) as growth_factor
 from pending
 inner join marts.dim_product as products on pending.product_code = products.product_code
 order by growth desc, pending.product_code asc

@@ -19,15 +19,15 @@ shares as (
 
     select
         timeliness.product_code,
-        any_value(years.first_year) as first_year,
-        any_value(years.latest_year) as latest_year,
+        years.first_year,
+        years.latest_year,
         max(timeliness.share_on_time) filter (where timeliness.reference_year = years.first_year) as on_time_first_year,
         max(timeliness.share_on_time) filter (where timeliness.reference_year = years.latest_year)
             as on_time_latest_year
     from marts.fct_timeliness as timeliness
     cross join latest_edition_years as years
     where timeliness.indicator_code = 'decisions_on_time_share'
-    group by timeliness.product_code
+    group by timeliness.product_code, years.first_year, years.latest_year
 
 )
 

@@ -2,7 +2,7 @@
     check that every normalised value prints back to exactly what was published. -#}
 {% macro format_dutch_number(number) -%}
     concat(
-        replace(format('{:,}', cast(trunc({{ number }}) as bigint)), ',', '.'),
+        replace({{ thousands_grouped("trunc(" ~ number ~ ")") }}, ',', '.'),
         nullif(
             concat(',', rtrim(split_part(cast(abs({{ number }}) - trunc(abs({{ number }})) as varchar), '.', 2), '0')),
             ','

@@ -4,8 +4,13 @@
 --   twin_figures_agree: the Dutch and English twin pages of one release print every figure with
 --     the same value;
 --   printed_value_case, printed_period_case: the parsing macros read every case of
---     tests/cases/*.csv as the case says (accepted or not, value, unit, qualifier, code, dates),
+--     seeds/cases/ind_news_printed_*.csv as the case says (accepted or not, value, unit, qualifier, code, dates),
 --     the same table python/tests/test_news.py runs the extractor's reader on.
+{% set value_parts = ind_news_value_parts('printed', 'language') %}
+{% set reading = ind_news_value_reading('part_', 'language') %}
+{% set period = ind_news_period('printed') %}
+{% set release_date = ind_news_published('printed') %}
+{% set page = ind_news_page('printed') %}
 with
 
 figures as (
@@ -42,9 +47,7 @@ twin_figures_agree as (
 
 value_cases as (
 
-    select * from read_csv(
-        '{{ flags.PROJECT_DIR or "." }}/tests/cases/ind_news_printed_values.csv', header = true, all_varchar = true
-    )
+    select * from {{ ref('ind_news_printed_values') }}
 
 ),
 
@@ -52,7 +55,12 @@ value_cases_parsed as (
 
     select
         *,
-        {{ ind_news_value_parts('printed', 'language') }} as value_parts
+        {{ value_parts.qualifier }} as part_qualifier,
+        {{ value_parts.euro }} as part_euro,
+        {{ value_parts.digits }} as part_digits,
+        {{ value_parts.multiplier }} as part_multiplier,
+        {{ value_parts.unit_word }} as part_unit_word,
+        {{ value_parts.percent }} as part_percent
     from value_cases
 
 ),
@@ -61,7 +69,10 @@ value_cases_read as (
 
     select
         *,
-        {{ ind_news_value_reading('value_parts', 'language') }} as reading
+        {{ reading.value }} as read_value,
+        {{ reading.unit }} as read_unit,
+        {{ reading.qualifier }} as read_qualifier,
+        {{ reading.number_convention }} as read_number_convention
     from value_cases_parsed
 
 ),
@@ -79,61 +90,59 @@ printed_value_case as (
             ' ',
             coalesce(value_cases_read.unit, ''),
             ', read ',
-            coalesce(cast(value_cases_read.reading as varchar), 'nothing')
+            coalesce(
+                nullif(concat_ws(
+                    ' ', value_cases_read.read_value, value_cases_read.read_unit, value_cases_read.read_qualifier,
+                    value_cases_read.read_number_convention
+                ), ''),
+                'nothing'
+            )
         ) as detail
     from value_cases_read
     where
-        (value_cases_read.reading is not null) <> (value_cases_read.accepted = 'true')
-        or reading.value <> cast(value_cases_read.value as decimal(18, 4))
-        or reading.unit <> value_cases_read.unit
-        or reading.qualifier <> coalesce(value_cases_read.qualifier, '')
-        or reading.number_convention <> value_cases_read.number_convention
+        (value_cases_read.read_value is not null) <> (value_cases_read.accepted = 'true')
+        or value_cases_read.read_value <> cast(value_cases_read.value as decimal(18, 4))
+        or value_cases_read.read_unit <> value_cases_read.unit
+        or value_cases_read.read_qualifier <> coalesce(value_cases_read.qualifier, '')
+        or value_cases_read.read_number_convention <> value_cases_read.number_convention
 
 ),
 
 period_cases as (
 
-    select * from read_csv(
-        '{{ flags.PROJECT_DIR or "." }}/tests/cases/ind_news_printed_periods_dates_pages.csv',
-        header = true, all_varchar = true
-    )
+    select * from {{ ref('ind_news_printed_periods_dates_pages') }}
 
 ),
 
+-- Each kind read into the columns of the case table: code, class (grain, precision or
+-- language), first and last day, and extra (reference year, comment or slug).
 period_cases_read as (
 
     select
         *,
         case kind
-            when 'period'
-                then (
-                    select
-                        struct_pack(
-                            code := p.period_code, class := p.period_grain, start_day := p.period_start,
-                            end_day := p.period_end, extra := cast(p.reference_year as varchar)
-                        )
-                    from (select {{ ind_news_period('printed') }} as p)
-                )
-            when 'published'
-                then (
-                    select
-                        struct_pack(
-                            code := p.published_code, class := p.published_precision,
-                            start_day := p.published_start,
-                            end_day := p.published_end,
-                            extra := nullif(p.published_comment, '')
-                        )
-                    from (select {{ ind_news_published('printed') }} as p)
-                )
-            when 'page' then (
-                select
-                    struct_pack(
-                        code := p.page_url, class := p.page_language, start_day := cast(null as date),
-                        end_day := cast(null as date), extra := p.page_slug
-                    )
-                from (select {{ ind_news_page('printed') }} as p)
-            )
-        end as reading
+            when 'period' then {{ period.period_code }}
+            when 'published' then {{ release_date.published_code }}
+            when 'page' then {{ page.page_url }}
+        end as read_code,
+        case kind
+            when 'period' then {{ period.period_grain }}
+            when 'published' then {{ release_date.published_precision }}
+            when 'page' then {{ page.page_language }}
+        end as read_class,
+        case kind
+            when 'period' then {{ period.period_start }}
+            when 'published' then {{ release_date.published_start }}
+        end as read_start,
+        case kind
+            when 'period' then {{ period.period_end }}
+            when 'published' then {{ release_date.published_end }}
+        end as read_end,
+        case kind
+            when 'period' then cast({{ period.reference_year }} as varchar)
+            when 'published' then nullif({{ release_date.published_comment }}, '')
+            when 'page' then {{ page.page_slug }}
+        end as read_extra
     from period_cases
 
 ),
@@ -149,17 +158,23 @@ printed_period_case as (
             ' ',
             coalesce(period_cases_read.code, ''),
             ', read ',
-            coalesce(cast(period_cases_read.reading as varchar), 'nothing')
+            coalesce(
+                nullif(concat_ws(
+                    ' ', period_cases_read.read_code, period_cases_read.read_class, period_cases_read.read_start,
+                    period_cases_read.read_end, period_cases_read.read_extra
+                ), ''),
+                'nothing'
+            )
         )
             as detail
     from period_cases_read
     where
-        (reading.code is not null) <> (period_cases_read.accepted = 'true')
-        or reading.code <> period_cases_read.code
-        or reading.class <> period_cases_read.class
-        or reading.start_day is distinct from cast(period_cases_read.start as date)
-        or reading.end_day is distinct from cast(period_cases_read."end" as date)
-        or reading.extra is distinct from period_cases_read.extra
+        (period_cases_read.read_code is not null) <> (period_cases_read.accepted = 'true')
+        or period_cases_read.read_code <> period_cases_read.code
+        or period_cases_read.read_class <> period_cases_read.class
+        or period_cases_read.read_start is distinct from cast(period_cases_read.start as date)
+        or period_cases_read.read_end is distinct from cast(period_cases_read."end" as date)
+        or period_cases_read.read_extra is distinct from period_cases_read.extra
 
 )
 

@@ -1,13 +1,11 @@
 -- One definition of a printed figure: the staging macros accept exactly the forms in
--- tests/fixtures/printed_figures.csv marked accepted (as the extractor does, tested against the
+-- seeds/cases/printed_figures.csv marked accepted (as the extractor does, tested against the
 -- same file by python/tests/test_figures.py) and read each to the value given there.
 with
 
 cases as (
 
-    select * from read_csv(
-        '{{ flags.PROJECT_DIR or "." }}/tests/fixtures/printed_figures.csv', header = true, all_varchar = true
-    )
+    select * from {{ ref('printed_figures') }}
 
 ),
 
@@ -29,7 +27,7 @@ read_back as (
     select
         *,
         {{ printed_figure_format('printed') }} as read_form,
-        {{ parse_printed_figure('printed', "concat('tests/fixtures/printed_figures.csv: ', printed)") }} as read_value
+        {{ parse_printed_figure('printed', "concat('seeds/cases/printed_figures.csv: ', printed)") }} as read_value
 
     from judged
     where should_be_accepted and is_accepted
@@ -38,7 +36,7 @@ read_back as (
 
 select
     printed,
-    'accepted by the macros: ' || is_accepted || ', by the case table: ' || should_be_accepted as failure
+    concat('accepted by the macros: ', is_accepted, ', by the case table: ', should_be_accepted) as failure
 from judged
 where is_accepted <> should_be_accepted
 union all

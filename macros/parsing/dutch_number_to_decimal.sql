@@ -2,8 +2,8 @@
     Anything else stops the build: a number is never guessed. -#}
 {% macro dutch_number_to_decimal(printed, row_context) -%}
     case
-        when regexp_full_match({{ printed }}, '{{ printed_figure_patterns()["number"] }}')
+        when {{ printed }} ~ '^({{ printed_figure_patterns()["number"] }})$'
             then cast(replace(replace({{ printed }}, '.', ''), ',', '.') as decimal(18, 4))
-        else {{ fail_build([row_context, "': cannot parse '''", "coalesce(" ~ printed ~ ", '<empty>')", "''' as a Dutch number such as 38.670 or 5.416,5'"]) }}
+        else {{ fail_build([row_context, "': cannot parse '''", "coalesce(" ~ printed ~ ", '<empty>')", "''' as a Dutch number such as 38.670 or 5.416,5'"], 'decimal(18, 4)') }}
     end
 {%- endmacro %}

@@ -1,5 +1,5 @@
 {#- The printed forms a figure may take. The extractor (python/src/jaarcijfers/figures.py) accepts
-    exactly the same: both are tested against tests/fixtures/printed_figures.csv. Bounded so that
+    exactly the same: both are tested against seeds/cases/printed_figures.csv. Bounded so that
     every value fits DECIMAL(18,4) exactly. -#}
 {% macro printed_figure_patterns() -%}
     {{ return({
@@ -15,7 +15,7 @@
 {% macro is_printed_figure(printed) -%}
     ({%- for pattern in printed_figure_patterns().values() %}
         {%- if not loop.first %} or {% endif -%}
-        coalesce(regexp_full_match({{ printed }}, '{{ pattern }}'), false)
+        coalesce({{ printed }} ~ '^({{ pattern }})$', false)
     {%- endfor -%})
 {%- endmacro %}
 
@@ -24,8 +24,8 @@
 {% macro printed_figure_format(printed) -%}
     case
         when {{ printed }} = 'onb.' then 'unknown'
-        when ends_with({{ printed }}, '%') then 'percentage'
-        when starts_with({{ printed }}, '€') then 'euro'
+        when right({{ printed }}, 1) = '%' then 'percentage'
+        when left({{ printed }}, 1) = '€' then 'euro'
         else 'number'
     end
 {%- endmacro %}
@@ -35,13 +35,17 @@
     case when {{ printed }} = 'onb.' then 'unknown' else 'published' end
 {%- endmacro %}
 
+{#- Typed as a whole, so that every engine reports DECIMAL(18,4), not a bare numeric. -#}
 {% macro parse_printed_figure(printed, row_context) -%}
-    case {{ printed_figure_format(printed) }}
-        when 'unknown' then null
-        when 'percentage' then {{ percentage_to_ratio(printed, row_context) }}
-        when 'euro' then {{ euro_amount_to_eur(printed, row_context) }}
-        else {{ dutch_number_to_decimal(printed, row_context) }}
-    end
+    cast(
+        case {{ printed_figure_format(printed) }}
+            when 'unknown' then null
+            when 'percentage' then {{ percentage_to_ratio(printed, row_context) }}
+            when 'euro' then {{ euro_amount_to_eur(printed, row_context) }}
+            else {{ dutch_number_to_decimal(printed, row_context) }}
+        end
+        as decimal(18, 4)
+    )
 {%- endmacro %}
 
 {#- '€ 40,0 mln' -> '€ 40 mln', '5.416,50' -> '5.416,5', '€36,8 mln' -> '€ 36,8 mln': printed texts

@@ -61,8 +61,14 @@ counted as (
     select
         *,
         count(*) over same_figure as times_printed,
-        list(source_line order by source_line) over same_figure as printed_on_lines,
-        count(distinct concat_ws('/', product_code, indicator_code)) over same_printed_value as times_placed
+        array_agg(source_line) over (
+            partition by edition_year, product_code, indicator_code, reference_year
+            order by source_line rows between unbounded preceding and unbounded following
+        ) as printed_on_lines,
+        -- the number of distinct placements, counted as their ranks upwards plus downwards
+        dense_rank() over (same_printed_value order by concat_ws('/', product_code, indicator_code))
+        + dense_rank() over (same_printed_value order by concat_ws('/', product_code, indicator_code) desc)
+        - 1 as times_placed
 
     from catalogued
     window

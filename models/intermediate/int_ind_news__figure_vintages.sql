@@ -40,24 +40,26 @@ vintages as (
         figure_key,
         release_id,
         quoted_item,
-        any_value(release_order) as release_order,
-        any_value(quoted_item_month) as quoted_item_month,
-        any_value(period_code) as period_code,
-        any_value(period_grain) as period_grain,
-        any_value(period_start) as period_start,
-        any_value(period_end) as period_end,
-        any_value(reference_year) as reference_year,
-        any_value(product_code) as product_code,
-        any_value(indicator_code) as indicator_code,
-        any_value(country_code) as country_code,
-        any_value(unit) as unit,
-        any_value(in_asylum_influx_monthly) as in_asylum_influx_monthly,
-        any_value(published_start) as published_start,
-        any_value(published_end) as published_end,
-        arg_min(value, page_language = 'en') as value,
-        arg_min(value_printed, page_language = 'en') as value_printed,
+        -- one release, period and figure each; min() only names the one value
+        min(release_order) as release_order,
+        min(quoted_item_month) as quoted_item_month,
+        min(period_code) as period_code,
+        min(period_grain) as period_grain,
+        min(period_start) as period_start,
+        min(period_end) as period_end,
+        min(reference_year) as reference_year,
+        min(product_code) as product_code,
+        min(indicator_code) as indicator_code,
+        min(country_code) as country_code,
+        min(unit) as unit,
+        bool_or(in_asylum_influx_monthly) as in_asylum_influx_monthly,
+        min(published_start) as published_start,
+        min(published_end) as published_end,
+        -- the Dutch page's, where there is one (twins agree: assert_ind_news_values_agree.sql)
+        (array_agg(value order by page_language = 'en', figure_id))[1] as value,
+        (array_agg(value_printed order by page_language = 'en', figure_id))[1] as value_printed,
         bool_or(is_approximate) as is_approximate,
-        list(figure_id order by page_language desc) as figure_ids
+        array_agg(figure_id order by page_language desc) as figure_ids
 
     from released
     group by figure_key, release_id, quoted_item

@@ -47,9 +47,32 @@ misprints as (
 catalogued as (
 
     select
-        figures.* exclude (
-            period_code, period_grain, period_start, period_end, reference_year, value_parsed, value_unit
-        ),
+        figures.source_file,
+        figures.source_line,
+        figures.source_url,
+        figures.page_url,
+        figures.page_language,
+        figures.page_slug,
+        figures.published_printed,
+        figures.published_code,
+        figures.published_precision,
+        figures.published_start,
+        figures.published_end,
+        figures.published_comment,
+        figures.period_printed,
+        figures.measure_en,
+        figures.measure_template,
+        figures.measure_nl,
+        figures.measure_category,
+        figures.country_label_news,
+        figures.quoted_item,
+        figures.quoted_item_month,
+        figures.value_printed,
+        figures.value_qualifier,
+        figures.is_approximate,
+        figures.number_convention,
+        figures.value_transcribed,
+        figures.transcriber_note,
         coalesce(figures.period_code, periods.period_code) as period_code,
         coalesce(figures.period_grain, periods.period_grain) as period_grain,
         coalesce(figures.period_start, periods.period_start) as period_start,
@@ -121,7 +144,7 @@ checked as (
                 then {{ fail_build([
                     "seed_row", "': cannot read '''", "value_printed", "''' as a value printed on a page in '",
                     "case page_language when 'nl' then 'Dutch' else 'English' end",
-                    "' (forms in tests/cases/ind_news_printed_values.csv); if the page misprints it,'",
+                    "' (forms in seeds/cases/ind_news_printed_values.csv); if the page misprints it,'",
                     "' add the reading to seeds/reference/ind_news_misprints.csv'",
                 ]) }}
             when not ((value_unit = 'count' and unit in ('count', 'fte')) or value_unit = unit)

@@ -15,15 +15,16 @@ pages as (
 
     select
         page_id,
-        any_value(page_url) as page_url,
-        any_value(page_language) as page_language,
-        any_value(page_slug) as page_slug,
-        any_value(published_printed) as published_printed,
-        any_value(published_code) as published_code,
-        any_value(published_precision) as published_precision,
-        any_value(published_start) as published_start,
-        any_value(published_end) as published_end,
-        any_value(published_comment) as published_comment,
+        -- one page address and date each; min() only names the one value
+        min(page_url) as page_url,
+        min(page_language) as page_language,
+        min(page_slug) as page_slug,
+        min(published_printed) as published_printed,
+        min(published_code) as published_code,
+        min(published_precision) as published_precision,
+        min(published_start) as published_start,
+        min(published_end) as published_end,
+        min(published_comment) as published_comment,
         count(*) as page_figure_count,
         string_agg(figure_key || coalesce(' ' || quoted_item, ''), ',' order by figure_key, quoted_item)
             as figures_printed
@@ -38,7 +39,8 @@ twin_candidates as (
     select
         *,
         count(*) over same_date_and_figures as pages_alike,
-        count(distinct page_language) over same_date_and_figures as languages_alike,
+        min(page_language) over same_date_and_figures <> max(page_language) over same_date_and_figures
+            as has_both_languages,
         first_value(page_slug) over (
             same_date_and_figures order by case page_language when 'nl' then 0 else 1 end
         ) as dutch_first_slug
@@ -52,9 +54,9 @@ released as (
 
     select
         *,
-        pages_alike = 2 and languages_alike = 2 as is_twin,
+        pages_alike = 2 and has_both_languages as is_twin,
         published_code || '/' || case
-            when pages_alike = 2 and languages_alike = 2 then dutch_first_slug else page_slug
+            when pages_alike = 2 and has_both_languages then dutch_first_slug else page_slug
         end as release_id
 
     from twin_candidates
@@ -64,7 +66,19 @@ released as (
 ordered as (
 
     select
-        * exclude (pages_alike, languages_alike, dutch_first_slug, figures_printed),
+        page_id,
+        page_url,
+        page_language,
+        page_slug,
+        published_printed,
+        published_code,
+        published_precision,
+        published_start,
+        published_end,
+        published_comment,
+        page_figure_count,
+        is_twin,
+        release_id,
         dense_rank() over (order by published_start nulls last, published_end nulls last, release_id)
             as release_order
 

@@ -83,15 +83,15 @@ tables_printed_again as (
         'tables' as unit,
         edition_pairs.edition_year,
         previous_rows.product_code,
-        null as indicator_code,
-        null as reference_year,
+        cast(null as varchar) as indicator_code,
+        cast(null as integer) as reference_year,
         concat(
-            any_value(previous_rows.table_heading_nl), ' (printed by edition ', edition_pairs.previous_edition_year, ')'
+            min(previous_rows.table_heading_nl), ' (printed by edition ', edition_pairs.previous_edition_year, ')'
         )
             as subject,
         1 as expected_value,
         cast(count(this_rows.product_code) > 0 as integer) as printed_value,
-        [] as input_figure_ids
+        cast(array[] as varchar[]) as input_figure_ids
 
     from edition_pairs
     inner join printed_rows as previous_rows
@@ -112,14 +112,14 @@ rows_printed_again as (
         edition_pairs.edition_year,
         previous_rows.product_code,
         previous_rows.indicator_code,
-        null as reference_year,
+        cast(null as integer) as reference_year,
         concat(
             previous_rows.table_heading_nl, ' / ', previous_rows.row_label_nl,
             ' (printed by edition ', edition_pairs.previous_edition_year, ')'
         ) as subject,
         1 as expected_value,
         cast(this_rows.indicator_code is not null as integer) as printed_value,
-        [] as input_figure_ids
+        cast(array[] as varchar[]) as input_figure_ids
 
     from edition_pairs
     inner join printed_rows as previous_rows
@@ -144,7 +144,7 @@ printed_lists as (
     select
         edition_year,
         product_code,
-        any_value(list_heading_nl) as list_heading_nl,
+        min(list_heading_nl) as list_heading_nl,
         count(*) as entries
 
     from top_nationalities
@@ -159,15 +159,15 @@ top3_lists_printed_again as (
         'list entries' as unit,
         edition_pairs.edition_year,
         previous_lists.product_code,
-        null as indicator_code,
-        null as reference_year,
+        cast(null as varchar) as indicator_code,
+        cast(null as integer) as reference_year,
         concat(
             'Top 3 ', previous_lists.list_heading_nl, ' (', previous_lists.entries, ' entries in edition ',
             edition_pairs.previous_edition_year, ')'
         ) as subject,
         previous_lists.entries as expected_value,
         coalesce(this_lists.entries, 0) as printed_value,
-        [] as input_figure_ids
+        cast(array[] as varchar[]) as input_figure_ids
 
     from edition_pairs
     inner join printed_lists as previous_lists
@@ -179,8 +179,41 @@ top3_lists_printed_again as (
 
 )
 
-select * from tables_printed_again
-union all by name
-select * from rows_printed_again
-union all by name
-select * from top3_lists_printed_again
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids
+from tables_printed_again
+union all
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids
+from rows_printed_again
+union all
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids
+from top3_lists_printed_again

@@ -49,7 +49,7 @@ stock_flow as (
             as subject,
         year_before.cases_pending + this_year.intake - this_year.decisions as expected_value,
         this_year.cases_pending as printed_value,
-        [
+        array[
             this_year.cases_pending_figure_id,
             year_before.cases_pending_figure_id,
             this_year.intake_figure_id,
@@ -85,7 +85,7 @@ staff_totals as (
         ) as subject,
         sum(value) filter (where indicator_code in ('civil_servants_fte', 'external_staff_fte')) as expected_value,
         max(value) filter (where indicator_code = 'total_staff_fte') as printed_value,
-        list(figure_id order by figure_id) as input_figure_ids
+        array_agg(figure_id order by figure_id) as input_figure_ids
 
     from figures
     where product_code = 'staffing'
@@ -125,14 +125,14 @@ footnote_texts_printed as (
         'footnote texts' as unit,
         footnote_references.edition_year,
         footnote_references.footnote_number,
-        null as product_code,
-        null as indicator_code,
-        null as reference_year,
+        cast(null as varchar) as product_code,
+        cast(null as varchar) as indicator_code,
+        cast(null as integer) as reference_year,
         concat('Footnote ', footnote_references.footnote_number, ' after ', min(footnote_references.printed_after))
             as subject,
         1 as expected_value,
         cast(count(distinct footnotes.footnote_number) as integer) as printed_value,
-        list(distinct footnote_references.figure_id order by footnote_references.figure_id) as input_figure_ids
+        array_agg(distinct footnote_references.figure_id order by footnote_references.figure_id) as input_figure_ids
 
     from footnote_references
     left join footnotes
@@ -143,8 +143,44 @@ footnote_texts_printed as (
 
 )
 
-select * from stock_flow
-union all by name
-select * from staff_totals
-union all by name
-select * from footnote_texts_printed
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids,
+    cast(null as integer) as footnote_number
+from stock_flow
+union all
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids,
+    cast(null as integer) as footnote_number
+from staff_totals
+union all
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids,
+    footnote_number
+from footnote_texts_printed

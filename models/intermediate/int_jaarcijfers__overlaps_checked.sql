@@ -20,7 +20,7 @@ asylum_intake as (
         sum(value) filter (where count_kind = 'track_intake') as track_intake,
         max(table_heading_nl) filter (where count_kind = 'first_asylum_applications') as table_heading_nl,
         max(row_label_nl) filter (where count_kind = 'first_asylum_applications') as row_label_nl,
-        list(figure_id order by figure_id) as input_figure_ids
+        array_agg(figure_id order by figure_id) as input_figure_ids
 
     from figures
     where count_kind in ('first_asylum_applications', 'track_intake')
@@ -66,7 +66,7 @@ family_reunification as (
         ) as art8_grant_rate,
         max(rounded_to) filter (where indicator_code = 'decisions') as decisions_rounded_to,
         max(rounded_to) filter (where indicator_code = 'grant_rate') as rate_rounded_to,
-        list(figure_id order by figure_id) as input_figure_ids
+        array_agg(figure_id order by figure_id) as input_figure_ids
 
     from figures
     where
@@ -91,9 +91,9 @@ nareis_excludes_art8_minors as (
         concat('Nareizigers without Nareis 8 EVRM bij AMV, were it nested, ', reference_year) as subject,
         1 as expected_value,
         (
-            (nareis_decisions - decisions_rounded_to / 2) * (nareis_grant_rate - rate_rounded_to / 2)
-            - (art8_decisions + decisions_rounded_to / 2) * (art8_grant_rate + rate_rounded_to / 2)
-        ) / ((nareis_decisions + decisions_rounded_to / 2) - (art8_decisions - decisions_rounded_to / 2))
+            (nareis_decisions - decisions_rounded_to * 0.5) * (nareis_grant_rate - rate_rounded_to * 0.5)
+            - (art8_decisions + decisions_rounded_to * 0.5) * (art8_grant_rate + rate_rounded_to * 0.5)
+        ) / ((nareis_decisions + decisions_rounded_to * 0.5) - (art8_decisions - decisions_rounded_to * 0.5))
             as printed_value,
         input_figure_ids
 
@@ -105,6 +105,28 @@ nareis_excludes_art8_minors as (
 
 )
 
-select * from first_applications_within_tracks
-union all by name
-select * from nareis_excludes_art8_minors
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids
+from first_applications_within_tracks
+union all
+select
+    check_code,
+    unit,
+    edition_year,
+    product_code,
+    indicator_code,
+    reference_year,
+    subject,
+    expected_value,
+    printed_value,
+    input_figure_ids
+from nareis_excludes_art8_minors

@@ -84,7 +84,25 @@ checked as (
 with_previous_year as (
 
     select
-        current_year.* exclude (intake_rows, decisions_rows, has_one_intake_and_one_decisions),
+        current_year.product_code,
+        current_year.reference_year,
+        current_year.edition_year,
+        current_year.intake,
+        current_year.intake_kind,
+        current_year.intake_is_application_received,
+        current_year.decisions,
+        current_year.decision_stage,
+        current_year.cases_pending,
+        current_year.grant_rate,
+        current_year.decisions_on_time_share,
+        current_year.decisions_rounded_to,
+        current_year.grant_rate_rounded_to,
+        current_year.decisions_on_time_share_rounded_to,
+        current_year.intake_figure_id,
+        current_year.decisions_figure_id,
+        current_year.cases_pending_figure_id,
+        current_year.grant_rate_figure_id,
+        current_year.decisions_on_time_share_figure_id,
         previous_year.cases_pending as cases_pending_previous_year,
         previous_year.cases_pending_figure_id as cases_pending_previous_year_figure_id
 

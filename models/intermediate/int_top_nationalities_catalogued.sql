@@ -74,5 +74,20 @@ checked as (
 
 )
 
-select * exclude (is_placed) from checked
+select
+    top_nationality_id,
+    edition_year,
+    reference_year,
+    reference_year_is_printed,
+    product_code,
+    nationality_rank,
+    nationality_code,
+    nationality_nl,
+    list_heading_nl,
+    list_heading_markers,
+    list_title_printed,
+    section_nl,
+    source_line,
+    is_latest_edition
+from checked
 where is_placed

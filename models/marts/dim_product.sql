@@ -48,7 +48,7 @@ final as (
             else {{ fail_build([
                 "'seeds/reference/products.csv, product '", "products.product_code",
                 "': domain ''', products.domain_code, ''' is not in seeds/reference/domains.csv'",
-            ]) }}
+            ], 'varchar') }}
         end as domain_code,
         domains.domain_name_en,
         domains.domain_name_nl,

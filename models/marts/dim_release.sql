@@ -31,13 +31,14 @@ releases as (
 
     select
         pages.release_id,
-        any_value(pages.release_order) as release_order,
-        any_value(pages.published_printed) as published_printed,
-        any_value(pages.published_code) as published_code,
-        any_value(pages.published_precision) as published_precision,
-        any_value(pages.published_start) as published_start,
-        any_value(pages.published_end) as published_end,
-        any_value(pages.published_comment) as published_comment,
+        -- twin pages share their order and date; min() only names the one value
+        min(pages.release_order) as release_order,
+        min(pages.published_printed) as published_printed,
+        min(pages.published_code) as published_code,
+        min(pages.published_precision) as published_precision,
+        min(pages.published_start) as published_start,
+        min(pages.published_end) as published_end,
+        min(pages.published_comment) as published_comment,
         max(pages.page_url) filter (where pages.page_language = 'nl') as page_url_nl,
         max(pages.page_url) filter (where pages.page_language = 'en') as page_url_en,
         count(*) as page_count,

@@ -21,8 +21,8 @@ measure_years as (
 
 month_numbers as (
 
-    select range as month_number
-    from range(1, 13)
+    select cast(month_number as bigint) as month_number
+    from generate_series(1, 12) as months (month_number)
 
 ),
 
@@ -44,13 +44,13 @@ covered as (
         calendar.indicator_code,
         calendar.reference_year,
         count(months.influx_id) as months_present,
-        list(calendar.month_number order by calendar.month_number) filter (where months.influx_id is not null)
+        array_agg(calendar.month_number order by calendar.month_number) filter (where months.influx_id is not null)
             as month_numbers,
         coalesce(
-            list(calendar.month_number order by calendar.month_number) filter (where months.influx_id is null),
-            []
+            array_agg(calendar.month_number order by calendar.month_number) filter (where months.influx_id is null),
+            cast(array[] as bigint[])
         ) as missing_month_numbers,
-        list(months.release_count order by calendar.month_number) filter (where months.influx_id is not null)
+        array_agg(months.release_count order by calendar.month_number) filter (where months.influx_id is not null)
             as releases_per_month
 
     from calendar

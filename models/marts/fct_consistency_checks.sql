@@ -35,11 +35,47 @@ checks as (
 
 jaarcijfers_evaluated as (
 
-    select * from jaarcijfers_figures_checked
-    union all by name
-    select * from jaarcijfers_editions_compared
-    union all by name
-    select * from jaarcijfers_overlaps_checked
+    select
+        check_code,
+        unit,
+        edition_year,
+        product_code,
+        indicator_code,
+        reference_year,
+        footnote_number,
+        subject,
+        expected_value,
+        printed_value,
+        input_figure_ids
+    from jaarcijfers_figures_checked
+    union all
+    select
+        check_code,
+        unit,
+        edition_year,
+        product_code,
+        indicator_code,
+        reference_year,
+        cast(null as integer) as footnote_number,
+        subject,
+        expected_value,
+        printed_value,
+        input_figure_ids
+    from jaarcijfers_editions_compared
+    union all
+    select
+        check_code,
+        unit,
+        edition_year,
+        product_code,
+        indicator_code,
+        reference_year,
+        cast(null as integer) as footnote_number,
+        subject,
+        expected_value,
+        printed_value,
+        input_figure_ids
+    from jaarcijfers_overlaps_checked
 
 ),
 
@@ -93,8 +129,9 @@ news_shaped as (
 
 evaluated as (
 
+    -- both in the same column order
     select * from jaarcijfers_shaped
-    union all by name
+    union all
     select * from news_shaped
 
 ),

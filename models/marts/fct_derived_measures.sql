@@ -22,12 +22,12 @@ estimates as (
         edition_year,
         round(decisions * grant_rate) as value,
         floor(
-            greatest(decisions - decisions_rounded_to / 2, 0) * greatest(grant_rate - grant_rate_rounded_to / 2, 0)
+            greatest(decisions - decisions_rounded_to * 0.5, 0) * greatest(grant_rate - grant_rate_rounded_to * 0.5, 0)
         ) as value_lower_bound,
-        ceil((decisions + decisions_rounded_to / 2) * least(grant_rate + grant_rate_rounded_to / 2, 1))
+        ceil((decisions + decisions_rounded_to * 0.5) * least(grant_rate + grant_rate_rounded_to * 0.5, 1))
             as value_upper_bound,
         'decisions × grant_rate' as formula,
-        [decisions_figure_id, grant_rate_figure_id] as input_figure_ids
+        array[decisions_figure_id, grant_rate_figure_id] as input_figure_ids
     from product_years
     where decisions is not null and grant_rate is not null
 
@@ -40,15 +40,15 @@ estimates as (
         edition_year,
         round(decisions * decisions_on_time_share) as value,
         floor(
-            greatest(decisions - decisions_rounded_to / 2, 0)
-            * greatest(decisions_on_time_share - decisions_on_time_share_rounded_to / 2, 0)
+            greatest(decisions - decisions_rounded_to * 0.5, 0)
+            * greatest(decisions_on_time_share - decisions_on_time_share_rounded_to * 0.5, 0)
         ) as value_lower_bound,
         ceil(
-            (decisions + decisions_rounded_to / 2)
-            * least(decisions_on_time_share + decisions_on_time_share_rounded_to / 2, 1)
+            (decisions + decisions_rounded_to * 0.5)
+            * least(decisions_on_time_share + decisions_on_time_share_rounded_to * 0.5, 1)
         ) as value_upper_bound,
         'decisions × decisions_on_time_share' as formula,
-        [decisions_figure_id, decisions_on_time_share_figure_id] as input_figure_ids
+        array[decisions_figure_id, decisions_on_time_share_figure_id] as input_figure_ids
     from product_years
     where decisions is not null and decisions_on_time_share is not null
 
@@ -63,7 +63,7 @@ backlog_dynamics as (
         edition_year,
         cases_pending - cases_pending_previous_year as value,
         'cases_pending − cases_pending of the previous year' as formula,
-        [cases_pending_figure_id, cases_pending_previous_year_figure_id] as input_figure_ids
+        array[cases_pending_figure_id, cases_pending_previous_year_figure_id] as input_figure_ids
     from product_years
     where cases_pending is not null and cases_pending_previous_year is not null
 
@@ -76,7 +76,7 @@ backlog_dynamics as (
         edition_year,
         intake - decisions as value,
         'intake − decisions' as formula,
-        [intake_figure_id, decisions_figure_id] as input_figure_ids
+        array[intake_figure_id, decisions_figure_id] as input_figure_ids
     from product_years
     where intake is not null and decisions is not null
 
@@ -89,7 +89,7 @@ backlog_dynamics as (
         edition_year,
         (cases_pending - cases_pending_previous_year) - (intake - decisions) as value,
         '(cases_pending − cases_pending of the previous year) − (intake − decisions)' as formula,
-        [
+        array[
             cases_pending_figure_id, cases_pending_previous_year_figure_id, intake_figure_id, decisions_figure_id
         ] as input_figure_ids
     from product_years
@@ -106,7 +106,7 @@ backlog_dynamics as (
         edition_year,
         {{ rounded_quotient('intake', 'decisions') }} as value,
         'intake ÷ decisions' as formula,
-        [intake_figure_id, decisions_figure_id] as input_figure_ids
+        array[intake_figure_id, decisions_figure_id] as input_figure_ids
     from product_years
     where intake is not null and decisions > 0
 
@@ -136,8 +136,8 @@ final as (
         reference_year,
         edition_year,
         cast(value as decimal(18, 4)) as value,
-        null as value_lower_bound,
-        null as value_upper_bound,
+        cast(null as decimal(18, 4)) as value_lower_bound,
+        cast(null as decimal(18, 4)) as value_upper_bound,
         true as is_derived,
         formula,
         input_figure_ids,

@@ -139,8 +139,9 @@ news_figures as (
 
 all_figures as (
 
+    -- both in the same column order
     select * from jaarcijfers_figures
-    union all by name
+    union all
     select * from news_figures
 
 ),

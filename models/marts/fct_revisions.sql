@@ -84,8 +84,9 @@ news_vintages as (
 
 vintages as (
 
+    -- both in the same column order
     select * from jaarcijfers_vintages
-    union all by name
+    union all
     select * from news_vintages
 
 ),
@@ -94,14 +95,15 @@ first_and_latest as (
 
     select
         figure_key,
-        arg_min(value, vintage_rank) as first_value,
-        arg_min(value_printed, vintage_rank) as first_value_printed,
-        arg_min(edition_year, vintage_rank) as first_edition_year,
-        arg_min(release_id, vintage_rank) as first_release_id,
-        arg_max(value, vintage_rank) as latest_value,
-        arg_max(value_printed, vintage_rank) as latest_value_printed,
-        arg_max(edition_year, vintage_rank) as latest_edition_year,
-        arg_max(release_id, vintage_rank) as latest_release_id
+        -- each at the first and the latest vintage
+        (array_agg(value order by vintage_rank))[1] as first_value,
+        (array_agg(value_printed order by vintage_rank))[1] as first_value_printed,
+        (array_agg(edition_year order by vintage_rank))[1] as first_edition_year,
+        (array_agg(release_id order by vintage_rank))[1] as first_release_id,
+        (array_agg(value order by vintage_rank desc))[1] as latest_value,
+        (array_agg(value_printed order by vintage_rank desc))[1] as latest_value_printed,
+        (array_agg(edition_year order by vintage_rank desc))[1] as latest_edition_year,
+        (array_agg(release_id order by vintage_rank desc))[1] as latest_release_id
 
     from vintages
     group by figure_key

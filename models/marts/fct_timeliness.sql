@@ -16,7 +16,7 @@ final as (
         indicator_code,
         reference_year,
         edition_year,
-        case when unit = 'ratio' then value end as share_on_time,
+        cast(case when unit = 'ratio' then value end as decimal(18, 4)) as share_on_time,
         cast(case when unit = 'weeks' then value end as decimal(18, 4)) as lead_time_weeks,
         cast(case when unit = 'weeks' then {{ weeks_to_days('value') }} end as decimal(18, 4))
             as lead_time_days,

@@ -30,7 +30,15 @@ volumes as (
 final as (
 
     select
-        current_year.* exclude (former_indicator_code),
+        current_year.product_code,
+        current_year.indicator_code,
+        current_year.reference_year,
+        current_year.edition_year,
+        current_year.volume,
+        current_year.value_status,
+        current_year.value_printed,
+        current_year.figure_id,
+        current_year.count_kind,
         previous_year.volume as previous_year_volume,
         current_year.volume - previous_year.volume as volume_change,
         {{ rounded_quotient('current_year.volume - previous_year.volume', 'previous_year.volume') }}

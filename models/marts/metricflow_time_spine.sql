@@ -10,13 +10,22 @@ years as (
 
 ),
 
-days as (
+bounds as (
 
     select
-        cast(unnest(generate_series(min(year_start_date), max(year_end_date), interval 1 day)) as date)
-            as date_day
+        min(year_start_date) as first_day,
+        max(year_end_date) - min(year_start_date) as days_after_first
 
     from years
+
+),
+
+days as (
+
+    select cast(bounds.first_day + cast(day_offsets.day_offset as integer) as date) as date_day
+
+    from bounds
+    cross join generate_series(0, bounds.days_after_first) as day_offsets (day_offset)
 
 )
 

@@ -91,7 +91,8 @@ final as (
         points.is_approximate,
         points.value_qualifier,
         points.is_latest_vintage,
-        count(distinct points.source_code) over (partition by points.indicator_code, points.product_code) = 2
+        -- two sources: printed by both where the series has more than one
+        min(points.source_code) over same_series <> max(points.source_code) over same_series
             as is_printed_by_both_sources
 
     from points
@@ -99,6 +100,7 @@ final as (
     left join products using (product_code)
     left join releases using (release_id)
     where points.page_rank = 1
+    window same_series as (partition by points.indicator_code, points.product_code)
 
 )
 

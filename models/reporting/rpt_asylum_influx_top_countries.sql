@@ -53,8 +53,7 @@ final as (
         ) as country_rank,
         count(*) over (partition by countries.indicator_code, countries.month_start) as countries_named,
         all_countries.all_countries_value,
-        cast(round(countries.latest_value / nullif(all_countries.all_countries_value, 0), 4) as decimal(18, 4))
-            as share_of_all_countries,
+        {{ rounded_quotient('countries.latest_value', 'all_countries.all_countries_value') }} as share_of_all_countries,
         countries.is_revised
 
     from countries

@@ -80,8 +80,10 @@ final as (
         paired.pending_latest,
         {{ rounded_quotient('paired.pending_latest - paired.pending_first', 'paired.pending_first') }}
             as pending_change,
+        -- pending_latest ÷ pending_first > decisions_latest ÷ decisions_first, multiplied out (both
+        -- firsts are above 0) so that no engine divides whole numbers as whole numbers
         paired.pending_latest > paired.pending_first
-        and paired.pending_latest / paired.pending_first > paired.decisions_latest / paired.decisions_first
+        and paired.pending_latest * paired.decisions_first > paired.decisions_latest * paired.pending_first
             as pending_outgrows_decisions,
         paired.edition_year
 

@@ -16,12 +16,15 @@ final as (
         edition_year,
         coalesce(cast(edition_year as varchar), 'news releases') as edition_label,
         check_code,
-        any_value(check_name_en) as check_name_en,
+        -- one check: its name, rule and reason are the check's (min() only names the one value)
+        min(check_name_en) as check_name_en,
         min(check_name_en) || ' (' || coalesce(cast(edition_year as varchar), 'news releases') || ')' as check_label,
-        any_value(check_rule) as check_rule,
-        any_value(unit) as unit,
-        any_value(tolerance) as tolerance,
-        any_value(tolerance_reason) as tolerance_reason,
+        min(check_rule) as check_rule,
+        -- a check of news figures compares figures of several units, each with its own tolerance:
+        -- the units it compared, and its tolerance only where every figure has the same
+        string_agg(distinct unit, ', ' order by unit) as unit,
+        case when min(tolerance) = max(tolerance) then min(tolerance) end as tolerance,
+        min(tolerance_reason) as tolerance_reason,
         count(*) as checks_evaluated,
         count(*) filter (where holds and (relation <> 'equals' or gap = 0)) as checks_exact,
         count(*) filter (where holds and relation = 'equals' and gap <> 0) as checks_within_tolerance,

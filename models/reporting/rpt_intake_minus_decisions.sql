@@ -21,7 +21,7 @@ final as (
         products.product_name_en as bar_label,
         products.product_name_nl as bar_label_nl,
         derived_measures.value,
-        format('{:,}', cast(derived_measures.value as bigint)) || ' = ' || derived_measures.formula as derivation,
+        {{ thousands_grouped('derived_measures.value') }} || ' = ' || derived_measures.formula as derivation,
         derived_measures.is_derived,
         derived_measures.edition_year
 

@@ -73,18 +73,18 @@ checked as (
         indicators.unit,
         case
             when indicators.indicator_code is null
-                then {{ fail_build([row_context, "': indicator not in seeds/reference/indicators.csv'"]) }}
+                then {{ fail_build([row_context, "': indicator not in seeds/reference/indicators.csv'"], 'varchar') }}
             when chosen.shows_change_per_procedure and indicators.fact_table <> 'fct_volumes'
                 then {{ fail_build([
                     row_context,
                     "': the change per procedure is shown for counts of fct_volumes only, not for '",
                     "indicators.fact_table",
-                ]) }}
+                ], 'varchar') }}
             when chosen.added_count_kind is not null and count_kinds.count_kind is null
                 then {{ fail_build([
                     row_context, "': added_count_kind ', chosen.added_count_kind",
                     "' not in seeds/reference/count_kinds.csv'",
-                ]) }}
+                ], 'varchar') }}
             when chosen.card_position is null then 'no_card'
             when indicators.unit = 'count' and indicators.fact_table = 'fct_volumes' then 'sum_over_products'
             when indicators.unit in ('fte', 'eur') and products_per_indicator.product_count = 1 then 'single_figure'
@@ -92,7 +92,7 @@ checked as (
                 row_context,
                 "': a card adds up counts of fct_volumes, or shows an fte or eur figure printed by one product, '",
                 "'not ', indicators.unit, ' of ', indicators.fact_table",
-            ]) }}
+            ], 'varchar') }}
         end as card_kind
 
     from overview_indicators as chosen

@@ -22,8 +22,13 @@ nationalities as (
 
 latest_lists as (
 
-    select * from top_nationalities
-    qualify reference_year = max(reference_year) over (partition by product_code)
+    select * from (
+        select
+            *,
+            max(reference_year) over (partition by product_code) as latest_reference_year
+        from top_nationalities
+    ) as with_latest_year
+    where reference_year = latest_reference_year
 
 ),
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPOSITORY
 from jaarcijfers.figures import figure_form, parse_figure
 
-with (REPOSITORY / "tests" / "fixtures" / "printed_figures.csv").open(encoding="utf-8", newline="") as handle:
+with (REPOSITORY / "seeds" / "cases" / "printed_figures.csv").open(encoding="utf-8", newline="") as handle:
     CASES = list(csv.DictReader(handle))
 
 

@@ -15,7 +15,7 @@ from jaarcijfers.news import COLUMNS, load_news_catalogue, read_news_file
 from jaarcijfers.news_values import read_page, read_period, read_published, read_value
 
 FIGURES_FILE = PROJECT_DIR / "publications" / "ind-news" / "figures.csv"
-CASES = PROJECT_DIR / "tests" / "cases"
+CASES = PROJECT_DIR / "seeds" / "cases"
 
 
 def csv_rows(path: Path) -> list[dict[str, str]]:

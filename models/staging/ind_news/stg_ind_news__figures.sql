@@ -5,6 +5,11 @@
 {%- set row_context -%}
 concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')
 {%- endset -%}
+{%- set page = ind_news_page('source_url') -%}
+{%- set release_date = ind_news_published('published') -%}
+{%- set period = ind_news_period('reference_period') -%}
+{%- set value_parts = ind_news_value_parts('value_printed', 'page_language') -%}
+{%- set reading = ind_news_value_reading('value_part_', 'page_language') -%}
 
 with
 
@@ -18,10 +23,20 @@ read as (
 
     select
         *,
-        {{ ind_news_page('source_url') }} as page,
-        {{ ind_news_published('published') }} as release_date,
-        {{ ind_news_period('reference_period') }} as period,
-        regexp_extract(coalesce(note, ''), 'as printed in ([A-Za-z]+) item', 1) as quoted_item_month_name
+        {{ page.page_url }} as page_url,
+        {{ page.page_language }} as page_language,
+        {{ page.page_slug }} as page_slug,
+        {{ release_date.published_code }} as published_code,
+        {{ release_date.published_precision }} as published_precision,
+        {{ release_date.published_start }} as published_start,
+        {{ release_date.published_end }} as published_end,
+        {{ release_date.published_comment }} as published_comment,
+        {{ period.period_code }} as period_code,
+        {{ period.period_grain }} as period_grain,
+        {{ period.period_start }} as period_start,
+        {{ period.period_end }} as period_end,
+        {{ period.reference_year }} as reference_year,
+        {{ regexp_group("coalesce(note, '')", "'as printed in ([A-Za-z]+) item'", 1) }} as quoted_item_month_name
 
     from source
 
@@ -31,7 +46,12 @@ split as (
 
     select
         *,
-        {{ ind_news_value_parts('value_printed', 'page.page_language') }} as value_parts
+        {{ value_parts.qualifier }} as value_part_qualifier,
+        {{ value_parts.euro }} as value_part_euro,
+        {{ value_parts.digits }} as value_part_digits,
+        {{ value_parts.multiplier }} as value_part_multiplier,
+        {{ value_parts.unit_word }} as value_part_unit_word,
+        {{ value_parts.percent }} as value_part_percent
 
     from read
 
@@ -41,7 +61,10 @@ parsed as (
 
     select
         *,
-        {{ ind_news_value_reading('value_parts', 'page.page_language') }} as value_reading
+        {{ reading.value }} as reading_value,
+        {{ reading.unit }} as reading_unit,
+        {{ reading.qualifier }} as reading_qualifier,
+        {{ reading.number_convention }} as reading_number_convention
 
     from split
 
@@ -55,45 +78,46 @@ renamed as (
         {{ text_to_integer('source_line', row_context) }} as source_line,
         parsed.source_url,
         case
-            when parsed.page is null
+            -- every field of the page is NULL where its address cannot be read
+            when parsed.page_language is null
                 then {{ fail_build([
                     row_context, "': cannot read the page address '''", "source_url",
                     "''': expected https://ind.nl/ followed by /nl/, /en/, or the old Dutch site''s /nieuws/ or /over-ind/'",
-                ]) }}
-            else parsed.page.page_url
+                ], 'varchar') }}
+            else parsed.page_url
         end as page_url,
-        parsed.page.page_language,
-        parsed.page.page_slug,
+        parsed.page_language,
+        parsed.page_slug,
 
         ---------- the page's date, as shown
         parsed.published as published_printed,
         case
-            when parsed.release_date is null
+            when parsed.published_precision is null
                 then {{ fail_build([
                     row_context, "': cannot read the date '''", "published",
                     "''': expected YYYY-MM-DD, YYYY-MM (comment), YYYY (comment) or undated (comment)'",
-                ]) }}
-            else parsed.release_date.published_code
+                ], 'varchar') }}
+            else parsed.published_code
         end as published_code,
-        parsed.release_date.published_precision,
-        parsed.release_date.published_start,
-        parsed.release_date.published_end,
-        nullif(parsed.release_date.published_comment, '') as published_comment,
+        parsed.published_precision,
+        parsed.published_start,
+        parsed.published_end,
+        nullif(parsed.published_comment, '') as published_comment,
 
         ---------- the period; NULL where the period is one of the catalogued free-text ones
         parsed.reference_period as period_printed,
-        parsed.period.period_code,
-        parsed.period.period_grain,
-        parsed.period.period_start,
-        parsed.period.period_end,
-        parsed.period.reference_year,
+        parsed.period_code,
+        parsed.period_grain,
+        parsed.period_start,
+        parsed.period_end,
+        parsed.reference_year,
 
         ---------- what is counted, and for which country of origin
         parsed.measure_en,
         regexp_replace(parsed.measure_en, 'nationality(:?) [^,]+', 'nationality\1 {country}') as measure_template,
         parsed.measure_nl,
         parsed.category as measure_category,
-        nullif(regexp_extract(parsed.measure_en, 'nationality:? ([^,]+)', 1), '') as country_label_news,
+        nullif({{ regexp_group('parsed.measure_en', "'nationality:? ([^,]+)'", 1) }}, '') as country_label_news,
 
         ---------- an overview page quoting several monthly items says which one
         case
@@ -102,28 +126,27 @@ renamed as (
         end as quoted_item,
         case
             when parsed.quoted_item_month_name = '' then 0
-            when try_strptime(parsed.quoted_item_month_name || ' 2000', '%B %Y') is null
+            when {{ english_month_number('parsed.quoted_item_month_name') }} is null
                 then {{ fail_build([
                     row_context, "': the note '''", "note", "''' quotes an item of a month this reader does not know'",
-                ]) }}
-            else month(try_strptime(parsed.quoted_item_month_name || ' 2000', '%B %Y'))
+                ], 'integer') }}
+            else {{ english_month_number('parsed.quoted_item_month_name') }}
         end as quoted_item_month,
 
         ---------- the value, as printed and as read by the page's language
         parsed.value_printed,
-        parsed.value_reading.value as value_parsed,
-        parsed.value_reading.unit as value_unit,
-        nullif(parsed.value_reading.qualifier, '') as value_qualifier,
-        coalesce(parsed.value_reading.qualifier, '') <> '' as is_approximate,
-        parsed.value_reading.number_convention,
+        parsed.reading_value as value_parsed,
+        parsed.reading_unit as value_unit,
+        nullif(parsed.reading_qualifier, '') as value_qualifier,
+        coalesce(parsed.reading_qualifier, '') <> '' as is_approximate,
+        parsed.reading_number_convention as number_convention,
         case
             when
-                try_cast(parsed.value as decimal(18, 4)) is null
-                or not regexp_full_match(parsed.value, '[0-9]+(\.[0-9]+)?')
+                not coalesce(parsed.value ~ '^[0-9]{1,14}(\.[0-9]+)?$', false)
                 then {{ fail_build([
                     row_context, "': the transcriber''s value '''", "coalesce(value, '<empty>')", "''' is not a plain number'",
-                ]) }}
-            else try_cast(parsed.value as decimal(18, 4))
+                ], 'decimal(18, 4)') }}
+            else {{ checked_cast('parsed.value', 'decimal(18, 4)') }}
         end as value_transcribed,
         parsed.note as transcriber_note
 

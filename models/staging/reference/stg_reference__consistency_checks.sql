@@ -19,10 +19,10 @@ renamed as (
         relation,
         case
             when tolerance is null then null
-            when regexp_full_match(tolerance, '[0-9]+(\.[0-9]+)?') then cast(tolerance as decimal(18, 4))
+            when tolerance ~ '^[0-9]+(\.[0-9]+)?$' then cast(tolerance as decimal(18, 4))
             else {{ fail_build([
                 row_context, "': tolerance '''", "coalesce(tolerance, '<empty>')", "''' is not a number'",
-            ]) }}
+            ], 'decimal(18, 4)') }}
         end as tolerance,
         nullif(tolerance_reason, '') as tolerance_reason,
         reason,

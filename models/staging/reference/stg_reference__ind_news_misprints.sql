@@ -18,10 +18,10 @@ renamed as (
         measure_en,
         value_printed,
         case
-            when regexp_full_match(value_read, '[0-9]+') then try_cast(value_read as decimal(18, 4))
+            when value_read ~ '^[0-9]{1,14}$' then {{ checked_cast('value_read', 'decimal(18, 4)') }}
             else {{ fail_build([
                 row_context, "': value_read '''", "coalesce(value_read, '<empty>')", "''' is not a whole number'",
-            ]) }}
+            ], 'decimal(18, 4)') }}
         end as value_read,
         reason
 

@@ -18,17 +18,17 @@ renamed as (
         'other' as period_grain,
         case
             when period_start is null then null
-            when try_cast(period_start as date) is not null then try_cast(period_start as date)
+            when {{ is_iso_date('period_start') }} then {{ checked_cast('period_start', 'date') }}
             else {{ fail_build([
                 row_context, "': period_start '''", "period_start", "''' is not a date (YYYY-MM-DD)'",
-            ]) }}
+            ], 'date') }}
         end as period_start,
         case
             when period_end is null then null
-            when try_cast(period_end as date) is not null then try_cast(period_end as date)
+            when {{ is_iso_date('period_end') }} then {{ checked_cast('period_end', 'date') }}
             else {{ fail_build([
                 row_context, "': period_end '''", "period_end", "''' is not a date (YYYY-MM-DD)'",
-            ]) }}
+            ], 'date') }}
         end as period_end,
         case
             when reference_year is null then null

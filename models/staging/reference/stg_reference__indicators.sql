@@ -22,8 +22,10 @@ renamed as (
         {{ text_to_integer('decimal_places', row_context) }} as decimal_places,
         case
             when rounded_to is null then null
-            when regexp_full_match(rounded_to, '[0-9]+(\.[0-9]+)?') then cast(rounded_to as decimal(18, 4))
-            else {{ fail_build([row_context, "': rounded_to ''', rounded_to, ''' is not a number'"]) }}
+            when rounded_to ~ '^[0-9]+(\.[0-9]+)?$' then cast(rounded_to as decimal(18, 4))
+            else {{ fail_build(
+                [row_context, "': rounded_to ''', rounded_to, ''' is not a number'"], 'decimal(18, 4)',
+            ) }}
         end as rounded_to,
         fact_table,
         indicator_description,

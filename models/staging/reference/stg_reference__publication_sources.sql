@@ -19,16 +19,16 @@ renamed as (
         nullif(published_url, '') as published_url,
         case
             when published_on is null then null
-            when try_cast(published_on as date) is not null then cast(published_on as date)
+            when {{ is_iso_date('published_on') }} then {{ checked_cast('published_on', 'date') }}
             else {{ fail_build([
                 row_context, "': published_on '''", "published_on", "''' is not a date (YYYY-MM-DD)'",
-            ]) }}
+            ], 'date') }}
         end as published_on,
         case
-            when try_cast(accessed_on as date) is not null then cast(accessed_on as date)
+            when {{ is_iso_date('accessed_on') }} then {{ checked_cast('accessed_on', 'date') }}
             else {{ fail_build([
                 row_context, "': accessed_on '''", "coalesce(accessed_on, '<empty>')", "''' is not a date (YYYY-MM-DD)'",
-            ]) }}
+            ], 'date') }}
         end as accessed_on,
         source_note
 

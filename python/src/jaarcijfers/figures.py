@@ -1,7 +1,7 @@
 """What counts as a printed figure of the annual publication, and the number it stands for.
 
 The warehouse's staging macros (`macros/parsing/`) accept exactly the same forms: both sides
-are tested against one table of cases, `tests/fixtures/printed_figures.csv`. A form that one
+are tested against one table of cases, `seeds/cases/printed_figures.csv`. A form that one
 side accepts and the other refuses would let the extractor write a seed the build then
 rejects, or the reverse.
 """

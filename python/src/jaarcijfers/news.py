@@ -43,7 +43,7 @@ COLUMNS = (
 REQUIRED = COLUMNS[:-1]
 # What each printed unit may measure: a plain number is a count, or staff in FTE.
 UNITS_MEASURED = {"count": ("count", "fte"), "ratio": ("ratio",), "eur": ("eur",), "months": ("months",)}
-CASES_FILE = "tests/cases/ind_news_printed_values.csv"
+CASES_FILE = "seeds/cases/ind_news_printed_values.csv"
 # The transcriber's reading of a value: ASCII digits, a point before decimals (Decimal alone would
 # also take full-width digits, 1E3 and NaN).
 PLAIN_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")

@@ -1,7 +1,7 @@
 """How the IND's news pages print values, periods, dates and addresses, read strictly.
 
 The dbt staging macros in ``macros/parsing/ind_news_*.sql`` read the same forms; both sides are
-tested against one table of printed cases, ``tests/cases/ind_news_printed_values.csv``. A form
+tested against one table of printed cases, ``seeds/cases/ind_news_printed_values.csv``. A form
 that is not here is refused, never guessed.
 """
 
