@@ -62,8 +62,10 @@ $(NODE_READER): bi/node/package.json bi/node/package-lock.json
 	else echo "npm is missing: the Node.js reader test is skipped (apt-get install nodejs npm)"; fi
 
 ## build: run every model and dbt test, then publish warehouse/ind.duckdb
+# TARGET=postgres builds and publishes on the PostgreSQL server of the libpq variables instead
+# (docs/postgresql.md).
 build: $(INSTALLED)
-	$(BIN)/jaarcijfers build
+	$(BIN)/jaarcijfers build $(if $(TARGET),--target $(TARGET))
 
 ## lint: Python lint and format (ruff), SQL style (sqlfluff), dbt metadata (dbt-score), documentation
 ## coverage (dbt-coverage)

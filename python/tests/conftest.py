@@ -3,6 +3,9 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -157,3 +160,64 @@ def add_publication_source(project: Path, source_file: str, source_type: str = "
         handle.write(
             f"{source_file},{source_type},Immigratie- en Naturalisatiedienst (IND),,,2026-11-28,Written by a test.\n"
         )
+
+
+# ---------- a PostgreSQL server, for the tests of the postgres target
+
+
+def _connection_settings() -> dict[str, str]:
+    """The libpq settings profiles.yml's postgres target reads, with the same defaults."""
+    return {
+        "host": os.environ.get("PGHOST", "127.0.0.1"),
+        "port": os.environ.get("PGPORT", "5432"),
+        "user": os.environ.get("PGUSER", "postgres"),
+        "password": os.environ.get("PGPASSWORD", ""),
+    }
+
+
+@dataclass(frozen=True)
+class Server:
+    settings: dict[str, str]
+    maintenance_database: str
+
+    def connect(self, database: str):
+        import psycopg2
+
+        return psycopg2.connect(dbname=database, connect_timeout=5, **self.settings)
+
+    def execute(self, statement: str) -> None:
+        connection = self.connect(self.maintenance_database)
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="session")
+def server() -> Server:
+    """A PostgreSQL server reached through the libpq variables (`.ci/run` starts one); skipped without."""
+    psycopg2 = pytest.importorskip("psycopg2", reason="psycopg2 is not installed: the PostgreSQL tests are skipped")
+    settings = _connection_settings()
+    errors = []
+    for database in (os.environ.get("PGDATABASE", "ind"), "postgres"):
+        try:
+            psycopg2.connect(dbname=database, connect_timeout=5, **settings).close()
+            return Server(settings, database)
+        except psycopg2.OperationalError as error:
+            errors.append(str(error).strip().splitlines()[0])
+    pytest.skip(
+        f"no PostgreSQL server reachable at {settings['host']}:{settings['port']} as {settings['user']} "
+        f"({'; '.join(errors)}): set PGHOST, PGPORT, PGUSER and PGPASSWORD to compare the engines"
+    )
+
+
+@pytest.fixture(scope="module")
+def throwaway_database(server: Server) -> Iterator[str]:
+    name = f"ind_test_{uuid.uuid4().hex[:12]}"
+    server.execute(f'create database "{name}"')
+    try:
+        yield name
+    finally:
+        server.execute(f'drop database if exists "{name}" with (force)')

@@ -26,67 +26,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR
+from conftest import PROJECT_DIR, Server
 
 psycopg2 = pytest.importorskip("psycopg2", reason="psycopg2 is not installed: the PostgreSQL comparison is skipped")
 
 DBT = Path(sys.executable).with_name("dbt")
 COMPARED_SCHEMAS = ("marts", "reporting")
 SHOWN_DIFFERENCES = 5
-
-
-def _connection_settings() -> dict[str, str]:
-    """The libpq settings profiles.yml's postgres target reads, with the same defaults."""
-    return {
-        "host": os.environ.get("PGHOST", "127.0.0.1"),
-        "port": os.environ.get("PGPORT", "5432"),
-        "user": os.environ.get("PGUSER", "postgres"),
-        "password": os.environ.get("PGPASSWORD", ""),
-    }
-
-
-@dataclass(frozen=True)
-class Server:
-    settings: dict[str, str]
-    maintenance_database: str
-
-    def connect(self, database: str):
-        return psycopg2.connect(dbname=database, connect_timeout=5, **self.settings)
-
-    def execute(self, statement: str) -> None:
-        connection = self.connect(self.maintenance_database)
-        connection.autocommit = True
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
-        finally:
-            connection.close()
-
-
-@pytest.fixture(scope="module")
-def server() -> Server:
-    settings = _connection_settings()
-    errors = []
-    for database in (os.environ.get("PGDATABASE", "ind"), "postgres"):
-        try:
-            psycopg2.connect(dbname=database, connect_timeout=5, **settings).close()
-            return Server(settings, database)
-        except psycopg2.OperationalError as error:
-            errors.append(str(error).strip().splitlines()[0])
-    pytest.skip(
-        f"no PostgreSQL server reachable at {settings['host']}:{settings['port']} as {settings['user']} "
-        f"({'; '.join(errors)}): set PGHOST, PGPORT, PGUSER and PGPASSWORD to compare the engines"
-    )
-
-
-@pytest.fixture
-def throwaway_database(server: Server) -> Iterator[str]:
-    name = f"ind_test_{uuid.uuid4().hex[:12]}"
-    server.execute(f'create database "{name}"')
-    try:
-        yield name
-    finally:
-        server.execute(f'drop database if exists "{name}" with (force)')
 
 
 def dbt_build(project: Path, target: str, work: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -9,6 +9,8 @@ import datetime
 import sys
 from pathlib import Path
 
+import yaml
+
 from jaarcijfers.answers import AnswersError, write_answers
 from jaarcijfers.catalogue import load_catalogue
 from jaarcijfers.completeness import compare_with_previous
@@ -19,6 +21,7 @@ from jaarcijfers.locking import LockHeld
 from jaarcijfers.news_seeds import check_news_seeds, extract_news
 from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_row, render_sources
 from jaarcijfers.publish import build_and_publish
+from jaarcijfers.publish_postgres import build_and_publish_postgres
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
 from jaarcijfers.seed_set import seed_lock
@@ -118,9 +121,28 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     # `jaarcijfers build -- --select x`: the `--` only ends jaarcijfers' own options.
     dbt_arguments = args.dbt_arguments[1:] if args.dbt_arguments[:1] == ["--"] else args.dbt_arguments
-    return build_and_publish(
-        args.project_dir.resolve(), args.warehouse, dbt_arguments, wait=not args.no_wait, verbose=args.verbose
-    )
+    project_dir = args.project_dir.resolve()
+    if args.target is not None:
+        try:
+            engine = target_type(project_dir, args.target)
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        if engine == "postgres":
+            return build_and_publish_postgres(
+                project_dir, args.target, dbt_arguments, wait=not args.no_wait, verbose=args.verbose
+            )
+        dbt_arguments = ["--target", args.target, *dbt_arguments]
+    return build_and_publish(project_dir, args.warehouse, dbt_arguments, wait=not args.no_wait, verbose=args.verbose)
+
+
+def target_type(project_dir: Path, target: str) -> str:
+    """The adapter type of a target of profiles.yml (duckdb, postgres)."""
+    profiles = yaml.safe_load((project_dir / "profiles.yml").read_text(encoding="utf-8"))
+    outputs = next(iter(profiles.values()))["outputs"]
+    if target not in outputs:
+        raise ValueError(f"profiles.yml has no target {target!r}; its targets: {', '.join(outputs)}")
+    return outputs[target]["type"]
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -224,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         help=f"published warehouse file (default: {PUBLISHED})",
     )
     build.add_argument("--no-wait", action="store_true", help="refuse, naming the holder, when another build runs")
+    build.add_argument(
+        "--target",
+        help="a target of profiles.yml; `postgres` builds and publishes on the PostgreSQL server (default: the file)",
+    )
     build.add_argument(
         "-v", "--verbose", action="store_true", help="show dbt's output as it comes (it always goes to logs/build.log)"
     )

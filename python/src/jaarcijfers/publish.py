@@ -132,7 +132,7 @@ def _published_from(published: Path) -> str | None:
     return recorded.read_text(encoding="utf-8").strip() if recorded.is_file() and published.is_file() else None
 
 
-def _figure_seed_rows(project_dir: Path, manifest: dict) -> int:
+def figure_seed_rows(project_dir: Path, manifest: dict) -> int:
     total = 0
     for node in manifest["nodes"].values():
         path = node.get("original_file_path", "")
@@ -142,9 +142,8 @@ def _figure_seed_rows(project_dir: Path, manifest: dict) -> int:
     return total
 
 
-def _run_artifacts(project_dir: Path) -> dict:
-    """This dbt run's manifest; refused when another dbt command rewrote target/ meanwhile."""
-    target = project_dir / "target"
+def run_artifacts(target: Path) -> dict:
+    """This dbt run's manifest, from its target folder; refused when another dbt command rewrote it meanwhile."""
     try:
         manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
         run_results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))
@@ -161,7 +160,7 @@ def verify_candidate(candidate: Path, project_dir: Path) -> str:
     """Check that `candidate` is the whole warehouse of this dbt run; return what was checked."""
     if not candidate.is_file():
         raise PublishRefused(f"dbt wrote no warehouse at {candidate}")
-    manifest = _run_artifacts(project_dir)
+    manifest = run_artifacts(project_dir / "target")
     expected = sorted(
         (node["schema"], node.get("alias") or node["name"])
         for node in manifest["nodes"].values()
@@ -185,7 +184,7 @@ def verify_candidate(candidate: Path, project_dir: Path) -> str:
             (figures,) = connection.execute(f"select count(*) from {'.'.join(FIGURES_MART)}").fetchone()
     except duckdb.Error as error:
         raise PublishRefused(f"{candidate} cannot be read back ({error})") from None
-    seed_rows = _figure_seed_rows(project_dir, manifest)
+    seed_rows = figure_seed_rows(project_dir, manifest)
     if figures != seed_rows:
         raise PublishRefused(
             f"{candidate} holds {figures} figures in {'.'.join(FIGURES_MART)}, the figure seeds {seed_rows}"
