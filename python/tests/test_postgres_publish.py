@@ -122,6 +122,16 @@ def test_the_reader_role_reads_every_mart_and_reporting_relation_with_psql_and_s
         in_the_file = [warehouse.execute(f"select count(*) from {name}").fetchone()[0] for name in relations]
     assert by_psql == by_sqlalchemy == in_the_file
 
+    described = as_reader(
+        server,
+        throwaway_database,
+        password,
+        "select table_schema || '.' || table_name || '.' || column_name from information_schema.columns"
+        " where table_schema in ('marts', 'reporting') and coalesce(col_description("
+        "format('%I.%I', table_schema, table_name)::regclass, ordinal_position), '') = ''",
+    )
+    assert described.returncode == 0 and described.stdout == "", described.stdout + described.stderr
+
 
 @pytest.mark.parametrize("attempt", REFUSED_TO_THE_READER, ids=list(REFUSED_TO_THE_READER))
 def test_the_reader_role_is_refused_every_write_and_every_server_file(

@@ -45,3 +45,19 @@ def test_an_older_duckdb_reads_every_mart_of_the_published_file(version):
     assert reported_version.startswith(f"{version}.")
     counts = {mart: int(count) for mart, count in (line.split() for line in mart_lines)}
     assert counts == mart_row_counts()
+
+
+def test_every_mart_and_reporting_table_and_column_carries_its_description_as_a_comment():
+    """`describe`, DBeaver, Harlequin and Superset show the YAML's descriptions (persist_docs)."""
+    with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as connection:
+        columns = connection.execute(
+            "select schema_name || '.' || table_name || '.' || column_name, comment from duckdb_columns()"
+            " where schema_name in ('marts', 'reporting')"
+        ).fetchall()
+        tables = connection.execute(
+            "select schema_name || '.' || table_name, comment from duckdb_tables()"
+            " where schema_name in ('marts', 'reporting')"
+        ).fetchall()
+
+    assert columns and tables
+    assert [name for name, comment in columns + tables if not (comment or "").strip()] == []
