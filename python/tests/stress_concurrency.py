@@ -72,7 +72,7 @@ def extracts_at_once(project: Path, scratch: Path) -> str:
     expected = seed_set_bytes(project)
     years = {row["edition_year"] for row in editions_loaded(project)}
     texts = unload_editions(project, years, scratch)
-    extracts = [jaarcijfers(project, "extract", str(text)) for text in texts]
+    extracts = [jaarcijfers(project, "extract", "--allow-missing", str(text)) for text in texts]
     results = [(*extract.communicate(timeout=300), extract.returncode) for extract in extracts]
     for text in texts:
         text.unlink()
@@ -87,7 +87,7 @@ def killed_extract(project: Path, scratch: Path, delay: float) -> str:
     before = seed_set_bytes(project)
     (text,) = unload_editions(project, {latest["edition_year"]}, scratch)
     old = seed_set_bytes(project)
-    extract = jaarcijfers(project, "extract", str(text))
+    extract = jaarcijfers(project, "extract", "--allow-missing", str(text))
     time.sleep(delay)
     extract.send_signal(signal.SIGKILL)
     extract.communicate()
@@ -101,7 +101,7 @@ def killed_extract(project: Path, scratch: Path, delay: float) -> str:
         raise AssertionError(f"the seeds are neither the old set nor the new one after a kill at {delay:.3f} s")
     # Back to the whole project for the next round.
     if state == "old":
-        finished = jaarcijfers(project, "extract", str(text))
+        finished = jaarcijfers(project, "extract", "--allow-missing", str(text))
         finished.communicate()
     text.unlink(missing_ok=True)
     said = stdout.strip().splitlines()[0] if "interrupted" in stdout else "nothing to finish"
@@ -112,7 +112,7 @@ def extract_duration(project: Path, scratch: Path) -> float:
     latest = max(editions_loaded(project), key=lambda row: int(row["edition_year"]))
     (text,) = unload_editions(project, {latest["edition_year"]}, scratch)
     started = time.monotonic()
-    extract = jaarcijfers(project, "extract", str(text))
+    extract = jaarcijfers(project, "extract", "--allow-missing", str(text))
     extract.communicate()
     text.unlink()
     return time.monotonic() - started
