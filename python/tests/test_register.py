@@ -187,3 +187,20 @@ def test_penalty_payments_are_never_divided_per_notice():
         str(path.relative_to(REPOSITORY)) for path in queries if dividing.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_administrative_penalty_maximum_is_never_given_for_asylum():
+    # The €1.442 cap holds for non-asylum notices only: wherever users read it, that is said beside it.
+    texts = [
+        *(REPOSITORY / "seeds" / "reference").glob("*.csv"),
+        *(REPOSITORY / "analyses").rglob("*.sql"),
+        *(REPOSITORY / "models").rglob("*.yml"),
+        REPOSITORY / "docs" / "ind-terms.md",
+    ]
+    unqualified = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for passage in re.split(r"\n(?!--)", text) if path.suffix == ".sql" else text.splitlines():
+            if re.search(r"1[.,]442", passage) and "non-asylum" not in passage.lower():
+                unqualified.append(f"{path.relative_to(REPOSITORY)}: {passage[:80]}")
+    assert unqualified == []
