@@ -243,3 +243,15 @@ def test_the_only_sum_with_persons_entered_is_the_total_influx(warehouse):
         " where indicator_code = 'family_members_entered'"
     ).fetchall()
     assert entered_products == [("asylum_family_reunification",)]
+
+
+def test_the_deprecated_code_requests_received_no_longer_matches_complaints(warehouse):
+    # An old code keeps working only where its meaning was right: requests_received is the Caribbean requests.
+    for mart in ("fct_volumes", "fct_figures"):
+        matched = warehouse.execute(
+            f"select distinct product_code, indicator_code from marts.{mart} where metric_code = 'requests_received'"
+        ).fetchall()
+        assert matched == [("caribbean_netherlands", "requests_received")], mart
+    assert warehouse.execute(
+        "select count(*) from marts.dim_metric where metric_code = 'requests_received'"
+    ).fetchone() == (1,)
