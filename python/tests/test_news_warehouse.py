@@ -206,3 +206,32 @@ def test_a_new_monthly_release_reaches_the_marts_with_one_command_and_no_model_e
         ("year_to_date_equals_sum_of_months", Decimal("6101"), Decimal("6101"), True),
     ]
     assert coverage == ([1, 2, 5, 6],)
+
+
+def test_the_news_pages_nareis_series_is_its_own_indicator_and_never_checked_against_mvv_nareis_alone(warehouse):
+    # Since September 2024 the 'IND in figures' pages print MVV nareis and nareis 8 EVRM combined.
+    with FIGURES_FILE.open(encoding="utf-8", newline="") as handle:
+        nareis_lines = {
+            line
+            for line, row in enumerate(csv.DictReader(handle), start=2)
+            if row["measure_nl"] in ("nieuwe nareisaanvragen", "beslissingen nareis")
+        }
+    landed = warehouse.execute(
+        """
+        select source_line, product_code, indicator_code
+        from marts.fct_figures
+        where source_file = 'ind-news/figures.csv'
+            and indicator_code in ('nareis_incl_art8_minors_applications', 'nareis_heading_decisions')
+        """
+    ).fetchall()
+    compared = warehouse.execute(
+        """
+        select count(*) from marts.fct_consistency_checks
+        where check_code = 'news_matches_jaarcijfers'
+            and indicator_code in ('nareis_incl_art8_minors_applications', 'nareis_heading_decisions')
+        """
+    ).fetchone()
+
+    assert {line for line, _, _ in landed} == nareis_lines
+    assert {product for _, product, _ in landed} == {None}
+    assert compared == (0,)

@@ -187,3 +187,71 @@ def test_penalty_payments_are_never_divided_per_notice():
         str(path.relative_to(REPOSITORY)) for path in queries if dividing.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_the_administrative_penalty_maximum_is_never_given_for_asylum():
+    # The €1.442 cap holds for non-asylum notices only: wherever users read it, that is said beside it.
+    texts = [
+        *(REPOSITORY / "seeds" / "reference").glob("*.csv"),
+        *(REPOSITORY / "analyses").rglob("*.sql"),
+        *(REPOSITORY / "models").rglob("*.yml"),
+        REPOSITORY / "docs" / "ind-terms.md",
+    ]
+    unqualified = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for passage in re.split(r"\n(?!--)", text) if path.suffix == ".sql" else text.splitlines():
+            if re.search(r"1[.,]442", passage) and "non-asylum" not in passage.lower():
+                unqualified.append(f"{path.relative_to(REPOSITORY)}: {passage[:80]}")
+    assert unqualified == []
+
+
+def test_the_only_sum_with_persons_entered_is_the_total_influx(warehouse):
+    # The allowed sum: first + repeat applications + family members who entered = total asylum influx,
+    # exactly what check influx_total_equals_parts recomputes from the parts printed beside each total.
+    checks = warehouse.execute(
+        """
+        select checks.check_id, checks.expected_value,
+            list(distinct figures.indicator_code order by figures.indicator_code) as indicators
+        from marts.fct_consistency_checks as checks
+        cross join unnest(checks.input_figure_ids) as ids (figure_id)
+        inner join marts.fct_figures as figures on figures.figure_id = ids.figure_id
+        where checks.check_code = 'influx_total_equals_parts'
+        group by checks.check_id, checks.expected_value
+        """
+    ).fetchall()
+    assert checks
+    for check_id, expected, indicators in checks:
+        assert indicators == [
+            "family_members_entered", "first_asylum_applications", "repeat_asylum_applications", "total_asylum_influx",
+        ], check_id  # fmt: skip
+        values = warehouse.execute(
+            """
+            select figures.indicator_code, max(figures.value)
+            from marts.fct_consistency_checks as checks
+            cross join unnest(checks.input_figure_ids) as ids (figure_id)
+            inner join marts.fct_figures as figures on figures.figure_id = ids.figure_id
+            where checks.check_id = ? and figures.indicator_code <> 'total_asylum_influx'
+            group by figures.indicator_code
+            """,
+            [check_id],
+        ).fetchall()
+        assert expected == sum(value for _, value in values), check_id
+    # The family members in the influx are nareizigers only: no Article 8 ECHR arrivals.
+    entered_products = warehouse.execute(
+        "select distinct product_code from marts.fct_asylum_influx_monthly"
+        " where indicator_code = 'family_members_entered'"
+    ).fetchall()
+    assert entered_products == [("asylum_family_reunification",)]
+
+
+def test_the_deprecated_code_requests_received_no_longer_matches_complaints(warehouse):
+    # An old code keeps working only where its meaning was right: requests_received is the Caribbean requests.
+    for mart in ("fct_volumes", "fct_figures"):
+        matched = warehouse.execute(
+            f"select distinct product_code, indicator_code from marts.{mart} where metric_code = 'requests_received'"
+        ).fetchall()
+        assert matched == [("caribbean_netherlands", "requests_received")], mart
+    assert warehouse.execute(
+        "select count(*) from marts.dim_metric where metric_code = 'requests_received'"
+    ).fetchone() == (1,)
