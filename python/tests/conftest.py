@@ -209,7 +209,8 @@ def server() -> Server:
             errors.append(str(error).strip().splitlines()[0])
     pytest.skip(
         f"no PostgreSQL server reachable at {settings['host']}:{settings['port']} as {settings['user']} "
-        f"({'; '.join(errors)}): set PGHOST, PGPORT, PGUSER and PGPASSWORD to compare the engines"
+        f"({'; '.join(errors)}): the PostgreSQL tests need a server: set PGHOST, PGPORT, PGUSER and "
+        "PGPASSWORD (a throwaway one: docs/postgresql.md; .ci/run starts one)"
     )
 
 
