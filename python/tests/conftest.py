@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jaarcijfers.catalogue import Catalogue, load_catalogue
+from jaarcijfers.publish_postgres import connection_settings
 from jaarcijfers.seeds import SEED_FILES, render_csv
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -166,13 +167,9 @@ def add_publication_source(project: Path, source_file: str, source_type: str = "
 
 
 def _connection_settings() -> dict[str, str]:
-    """The libpq settings profiles.yml's postgres target reads, with the same defaults."""
-    return {
-        "host": os.environ.get("PGHOST", "127.0.0.1"),
-        "port": os.environ.get("PGPORT", "5432"),
-        "user": os.environ.get("PGUSER", "postgres"),
-        "password": os.environ.get("PGPASSWORD", ""),
-    }
+    """The server the postgres target names (its defaults in one place, publish_postgres.py), and the password."""
+    settings = {key: value for key, value in connection_settings().items() if key != "dbname"}
+    return {**settings, "password": os.environ.get("PGPASSWORD", "")}
 
 
 @dataclass(frozen=True)
@@ -201,7 +198,7 @@ def server() -> Server:
     psycopg2 = pytest.importorskip("psycopg2", reason="psycopg2 is not installed: the PostgreSQL tests are skipped")
     settings = _connection_settings()
     errors = []
-    for database in (os.environ.get("PGDATABASE", "ind"), "postgres"):
+    for database in (connection_settings()["dbname"], "postgres"):
         try:
             psycopg2.connect(dbname=database, connect_timeout=5, **settings).close()
             return Server(settings, database)
