@@ -95,3 +95,13 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
     except csv.Error as error:
         # DictReader's own line_num stops at the last row it returned; its reader's is the line read.
         raise ExtractionError(path, reader.reader.line_num, f"cannot read the CSV ({error}); {UNCHANGED}") from None
+
+
+def first_line(path: Path) -> str | None:
+    """The file's first line (a byte-order mark and the line end dropped), None if it is not UTF-8."""
+    with path.open("rb") as handle:
+        raw = handle.readline()
+    try:
+        return raw.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return None
