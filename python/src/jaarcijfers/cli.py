@@ -178,20 +178,22 @@ def main(argv: list[str] | None = None) -> int:
         help="a file of one of the sources: "
         + "; ".join(f"{source.code}: {source.expects}" for source in SOURCES).replace("%", "%%"),
     )
-    extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
+    extract.add_argument("--replace", action="store_true", help="jaarcijfers: restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",
         action="store_true",
-        help="load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
+        help="jaarcijfers: load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
     )
     extract.add_argument(
         "--no-wait", action="store_true", help="refuse, naming the holder, when another command changes the seeds"
     )
-    extract.add_argument("--source-url", help="where the publication was published (writes its provenance row)")
-    extract.add_argument("--published", help="publication date, YYYY-MM-DD")
-    extract.add_argument("--source-type", help="kind of source (default: annual figures publication)")
-    extract.add_argument("--producer", help="who published it (default: the IND)")
-    extract.add_argument("--note", help="how the text was obtained")
+    extract.add_argument(
+        "--source-url", help="jaarcijfers: where the publication was published (writes its provenance row)"
+    )
+    extract.add_argument("--published", help="jaarcijfers: publication date, YYYY-MM-DD")
+    extract.add_argument("--source-type", help="jaarcijfers: kind of source (default: annual figures publication)")
+    extract.add_argument("--producer", help="jaarcijfers: who published it (default: the IND)")
+    extract.add_argument("--note", help="jaarcijfers: how the text was obtained")
     extract.set_defaults(run=_extract)
     check = commands.add_parser("check", help="verify seeds/raw is the extractor's output")
     check.set_defaults(run=_check)
