@@ -1,7 +1,7 @@
 """What every input of the extractor must be, whichever source it comes from, and how a message
 shows what it refuses.
 
-Both extractors (the Jaarcijfers texts and the news files) refuse here what the warehouse would
+Every source's extractor (python/src/jaarcijfers/sources/) refuses here what the warehouse would
 otherwise refuse later, or not at all: a control character, a digit that is not 0-9, a year no
 edition can have, a value outside the range the marts' contracts check, a CSV file that cannot be
 read. A message quotes a value with :func:`quoted`, so that an invisible character shows.
