@@ -12,9 +12,9 @@ import pytest
 
 from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
 from jaarcijfers.cli import main
-from jaarcijfers.news import COLUMNS, load_news_catalogue, read_news_file
+from jaarcijfers.sources.ind_news.figures_file import COLUMNS, load_news_catalogue, read_news_file
 
-FIGURES_FILE = PROJECT_DIR / "publications" / "ind-news" / "figures.csv"
+FIGURES_FILE = PROJECT_DIR / "publications" / "ind_news" / "figures.csv"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_each_of_the_870_rows_of_the_file_lands_in_fct_figures_exactly_once(ware
     with FIGURES_FILE.open(encoding="utf-8", newline="") as handle:
         printed = {(line, row["value_printed"]) for line, row in enumerate(csv.DictReader(handle), start=2)}
     landed = warehouse.execute(
-        "select source_line, value_printed from marts.fct_figures where source_file = 'ind-news/figures.csv'"
+        "select source_line, value_printed from marts.fct_figures where source_file = 'ind_news/figures.csv'"
     ).fetchall()
 
     assert len(printed) == 870
@@ -39,7 +39,9 @@ def test_each_of_the_870_rows_of_the_file_lands_in_fct_figures_exactly_once(ware
 
 def test_twin_pages_are_one_release(warehouse):
     catalogue = load_news_catalogue(PROJECT_DIR / "seeds" / "reference")
-    with (PROJECT_DIR / "seeds" / "raw" / "ind_news_files.csv").open(encoding="utf-8", newline="") as handle:
+    with (PROJECT_DIR / "seeds" / "raw" / "ind_news" / "ind_news_files.csv").open(
+        encoding="utf-8", newline=""
+    ) as handle:
         files = [PROJECT_DIR / "publications" / entry["source_file"] for entry in csv.DictReader(handle)]
     pages_printed = {row.page for path in files for row in read_news_file(path, catalogue)}
     releases, pages, twin_pages, twins = warehouse.execute(
@@ -220,7 +222,7 @@ def test_the_news_pages_nareis_series_is_its_own_indicator_and_never_checked_aga
         """
         select source_line, product_code, indicator_code
         from marts.fct_figures
-        where source_file = 'ind-news/figures.csv'
+        where source_file = 'ind_news/figures.csv'
             and indicator_code in ('nareis_incl_art8_minors_applications', 'nareis_heading_decisions')
         """
     ).fetchall()
