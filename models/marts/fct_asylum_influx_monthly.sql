@@ -1,4 +1,4 @@
-{#- Each monthly asylum-influx measure per month and country of origin (or all countries), as
+{#- Each monthly asylum-influx indicator per month and country of origin (or all countries), as
     first published and as last published, over the releases that printed it. Only months some
     release printed are here: a month no release covers is absent, never zero. -#}
 {%- set row_context = "'fct_asylum_influx_monthly ' || summarised.figure_key" %}
@@ -21,7 +21,7 @@ summarised as (
 
     select
         figure_key,
-        -- one month, measure and country each; min() only names the one value
+        -- one month, indicator and country each; min() only names the one value
         min(period_code) as period_code,
         min(period_start) as month_start,
         min(reference_year) as reference_year,
