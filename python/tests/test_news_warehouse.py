@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 
 import duckdb
@@ -237,3 +239,73 @@ def test_the_news_pages_nareis_series_is_its_own_indicator_and_never_checked_aga
     assert {line for line, _, _ in landed} == nareis_lines
     assert {product for _, product, _ in landed} == {None}
     assert compared == (0,)
+
+
+def printed_date(published: str) -> tuple[date | None, str]:
+    """A page's date as the transcription gives it ('2023-02-10', '2022-11 (exact date not shown)',
+    'early 2019 (…)', 'undated (…)'): the first day it allows, and its precision."""
+    found = re.match(r"(?:early )?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b", published)
+    if found is None:
+        assert published.startswith("undated"), published
+        return None, "undated"
+    year, month, day = found.groups()
+    precision = "day" if day else "month" if month else "year"
+    return date(int(year), int(month or 1), int(day or 1)), precision
+
+
+def test_each_revision_names_both_vintages_with_the_date_its_source_gives(warehouse):
+    with FIGURES_FILE.open(encoding="utf-8", newline="") as handle:
+        published_on_line = {line: row["published"] for line, row in enumerate(csv.DictReader(handle), start=2)}
+    with (PROJECT_DIR / "seeds" / "reference" / "publication_sources.csv").open(encoding="utf-8") as handle:
+        edition_dates = {row["source_file"]: row["published_on"] for row in csv.DictReader(handle)}
+    editions = dict(warehouse.execute("select edition_year, source_file from marts.dim_publication").fetchall())
+    steps = warehouse.execute(
+        """
+        select
+            revisions.revision_id, revisions.source_code,
+            revisions.earlier_edition_year, revisions.later_edition_year,
+            revisions.earlier_release_id, revisions.earlier_quoted_item,
+            revisions.later_release_id, revisions.later_quoted_item,
+            earlier.source_line, later.source_line,
+            revisions.earlier_vintage, revisions.later_vintage,
+            revisions.earlier_vintage_date, revisions.earlier_vintage_date_precision,
+            revisions.later_vintage_date, revisions.later_vintage_date_precision
+        from marts.fct_revisions as revisions
+        inner join marts.fct_figures as earlier on revisions.earlier_figure_id = earlier.figure_id
+        inner join marts.fct_figures as later on revisions.later_figure_id = later.figure_id
+        """
+    ).fetchall()
+
+    def edition_vintage(edition_year: int) -> tuple:
+        printed = edition_dates.get(editions[edition_year], "")
+        return str(edition_year), (date.fromisoformat(printed), "day") if printed else (None, "undated")
+
+    def release_vintage(release_id: str, quoted_item: str | None, line: int) -> tuple:
+        return release_id + (f" ({quoted_item})" if quoted_item else ""), printed_date(published_on_line[line])
+
+    wrong = []
+    for (
+        revision_id,
+        source,
+        earlier_edition,
+        later_edition,
+        earlier_release,
+        earlier_item,
+        later_release,
+        later_item,
+        earlier_line,
+        later_line,
+        *found,
+    ) in steps:
+        if source == "jaarcijfers":
+            earlier, earlier_date = edition_vintage(earlier_edition)
+            later, later_date = edition_vintage(later_edition)
+        else:
+            earlier, earlier_date = release_vintage(earlier_release, earlier_item, earlier_line)
+            later, later_date = release_vintage(later_release, later_item, later_line)
+        expected = [earlier, later, *earlier_date, *later_date]
+        if found != expected:
+            wrong.append((revision_id, found, expected))
+
+    assert steps
+    assert wrong == []
