@@ -26,8 +26,10 @@ printings as (
 
     select
         *,
-        case when country_code = 'combined' then 'combined:' || nationality_printed else coalesce(country_code, 'all') end
-            as nationality_key,
+        case
+            when country_code = 'combined' then 'combined:' || nationality_printed
+            else coalesce(country_code, 'all')
+        end as nationality_key,
         (value_low + value_high) / 2 as middle,
         (value_high - value_low) / 2 as half_width
 
@@ -122,25 +124,39 @@ registered as (
 
 checks as (
 
+    {%- set columns = [
+        'check_id', 'check_code', 'unit', 'source_code', 'edition_year', 'release_id', 'product_code',
+        'indicator_code', 'subject', 'reference_year', 'period_code', 'expected_value', 'printed_value', 'tolerance',
+    ] %}
     select
-        check_id, check_code, unit, source_code, edition_year, release_id, product_code, indicator_code, subject,
-        reference_year, period_code, expected_value, printed_value, tolerance
+        {{ columns | join(',\n        ') }}
     from release_conflicts
     union all
     select
-        check_id, check_code, unit, source_code, edition_year, release_id, product_code, indicator_code, subject,
-        reference_year, period_code, expected_value, printed_value, tolerance
+        {{ columns | join(',\n        ') }}
     from registered
 
 ),
 
 inputs as (
 
-    select check_id, reference_figure_id as input_figure_id, 1 as input_position from release_conflicts
+    select
+        check_id,
+        reference_figure_id as input_figure_id,
+        1 as input_position
+    from release_conflicts
     union all
-    select check_id, figure_id as input_figure_id, 2 as input_position from release_conflicts
+    select
+        check_id,
+        figure_id as input_figure_id,
+        2 as input_position
+    from release_conflicts
     union all
-    select check_id, figure_id as input_figure_id, 1 as input_position from registered
+    select
+        check_id,
+        figure_id as input_figure_id,
+        1 as input_position
+    from registered
 
 ),
 

@@ -50,7 +50,7 @@ jaarcijfers_vintages as (
         lag(value_printed) over by_figure as earlier_value_printed,
         lag(figure_id) over by_figure as earlier_figure_id,
         true as is_order_certain,
-        lag(value) over by_figure is distinct from value as is_change,
+        cast(null as boolean) as is_change,
         cast(null as date) as earlier_published_start,
         cast(null as date) as earlier_published_end,
         cast(null as date) as published_start,
@@ -94,7 +94,7 @@ news_vintages as (
         earlier_value_printed,
         earlier_figure_ids[1] as earlier_figure_id,
         coalesce(is_order_certain, false) as is_order_certain,
-        earlier_value is distinct from value as is_change,
+        cast(null as boolean) as is_change,
         lag(published_start) over by_figure as earlier_published_start,
         lag(published_end) over by_figure as earlier_published_end,
         published_start,
@@ -195,7 +195,8 @@ steps as (
     from vintages
     where
         vintages.vintage_rank > 1
-        and vintages.is_change
+        -- a CBS step says itself whether it is a revision; another source's, whether the value changed
+        and coalesce(vintages.is_change, vintages.value is distinct from vintages.earlier_value)
 
 ),
 
