@@ -221,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text (.txt) or news figures file (.csv)")
+    extract.add_argument(
+        "publication", type=Path, help="publication text (.txt), news figures file (.csv) or CBS figures file (.csv)"
+    )
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",
