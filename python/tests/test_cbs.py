@@ -421,3 +421,46 @@ def test_a_cbs_row_the_build_cannot_read_or_place_stops_it_naming_the_row(cbs_co
 
     assert result != 0
     assert f"{where}: {message.format(printed=printed)}" in log
+
+
+def test_a_further_release_is_added_with_one_command_and_its_restatements_are_revisions(cbs_copy, tmp_path):
+    """A release of 2025 in the same form, written by the test from the latest printing of the file: it
+    restates the latest quarter beyond that printing's precision, and prints it again within it."""
+    quarters = [
+        (row["reference_period"], line, row)
+        for line, row in _file_rows()
+        if row["reference_period"][4:6] == "-Q"
+        and not row["nationality"]
+        and row["measure_nl"].lower().startswith("asielverzoeken (x")
+    ]
+    period, _, latest = max(quarters, key=lambda quarter: quarter[0])
+    restated = int(latest["value"]) + 100
+    page = "https://www.cbs.nl/en-gb/news/2025/05/asylum-requests-in-q4-2024"
+    release = tmp_path / "release" / "figures-2025-05.csv"
+    release.parent.mkdir()
+    with release.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(HEADER.split(","))
+        writer.writerow(
+            [page, "2025-01-30", period, "First asylum requests", "eerste asielverzoeken", "",
+             f"{restated:,}", restated, "persons", "earlier period quoted in this release"]
+        )  # fmt: skip
+
+    assert main(["--project-dir", str(cbs_copy), "extract", str(release)]) == 0
+    assert main(["--project-dir", str(cbs_copy), "build"]) == 0
+
+    with duckdb.connect(str(cbs_copy / "warehouse" / "ind.duckdb"), read_only=True) as connection:
+        landed = connection.execute(
+            "select value, published_on, is_latest_vintage from marts.fct_figures where source_url = ?", [page]
+        ).fetchall()
+        revisions = connection.execute(
+            """
+            select earlier_value, later_value, later_release_id, later_published_start
+            from marts.fct_revisions
+            where source_code = 'cbs' and period_code = ? and indicator_code = 'first_asylum_requests'
+                and country_code is null and later_release_id = 'cbs-news-2025-05'
+            """,
+            [period],
+        ).fetchall()
+    assert landed == [(Decimal(restated), datetime.date(2025, 1, 30), True)]
+    assert revisions == [(Decimal(latest["value"]), Decimal(restated), "cbs-news-2025-05", datetime.date(2025, 1, 30))]
