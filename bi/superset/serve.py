@@ -45,7 +45,10 @@ def ensure_secrets(home: Path) -> dict[str, str]:
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = home / "secrets.json"
     if not path.exists():
-        generated = {"secret_key": secrets.token_urlsafe(48), "admin_password": secrets.token_urlsafe(16)}
+        generated = {
+            "secret_key": secrets.token_urlsafe(48),
+            "admin_password": secrets.token_urlsafe(16),
+        }
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             json.dump(generated, handle, indent=2)
@@ -62,12 +65,16 @@ def bundle(assets: Path = ASSETS, metrics_file: Path = METRICS) -> dict[str, str
         if name.startswith("datasets/"):
             dataset = yaml.safe_load(text)
             if dataset.get("metrics"):
-                raise AssetError(f"{path}: metrics belong in {metrics_file}, not in the dataset's file")
+                raise AssetError(
+                    f"{path}: metrics belong in {metrics_file}, not in the dataset's file"
+                )
             dataset["metrics"] = metrics.pop(dataset["table_name"], [])
             text = yaml.safe_dump(dataset, sort_keys=False, allow_unicode=True)
         contents[name] = text
     if metrics:
-        raise AssetError(f"{metrics_file}: no dataset in {assets} for {', '.join(sorted(metrics))}")
+        raise AssetError(
+            f"{metrics_file}: no dataset in {assets} for {', '.join(sorted(metrics))}"
+        )
     return contents
 
 
@@ -75,7 +82,9 @@ def superset(*arguments: str) -> None:
     command = [str(Path(sys.executable).parent / "superset"), *arguments]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        sys.exit(f"serve.py: `superset {' '.join(arguments)}` failed:\n{completed.stdout}{completed.stderr}")
+        sys.exit(
+            f"serve.py: `superset {' '.join(arguments)}` failed:\n{completed.stdout}{completed.stderr}"
+        )
 
 
 def set_up(contents: dict[str, str], password: str) -> None:
@@ -98,18 +107,29 @@ def set_up(contents: dict[str, str], password: str) -> None:
         from superset.utils.core import override_user
 
         admin = security_manager.find_user(username=ADMIN) or security_manager.add_user(
-            ADMIN, "IND", "Admin", "admin@localhost", security_manager.find_role("Admin"), password=password
+            ADMIN,
+            "IND",
+            "Admin",
+            "admin@localhost",
+            security_manager.find_role("Admin"),
+            password=password,
         )
         if not admin:
             sys.exit(f"serve.py: could not create the user {ADMIN} (see the log above)")
         for name, text in contents.items():
             if name.startswith("databases/"):
                 import_database(
-                    ImportV1DatabaseSchema().load(yaml.safe_load(text)), overwrite=True, ignore_permissions=True
+                    ImportV1DatabaseSchema().load(yaml.safe_load(text)),
+                    overwrite=True,
+                    ignore_permissions=True,
                 )
         with override_user(admin):
             ImportAssetsCommand(contents).run()
-        chart_uuids = [yaml.safe_load(text)["uuid"] for name, text in contents.items() if name.startswith("charts/")]
+        chart_uuids = [
+            yaml.safe_load(text)["uuid"]
+            for name, text in contents.items()
+            if name.startswith("charts/")
+        ]
         for chart in db.session.query(Slice).filter(Slice.uuid.in_(chart_uuids)):
             point_query_context_at(chart)
         db.session.commit()
@@ -125,21 +145,40 @@ def point_query_context_at(chart) -> None:
     if not chart.query_context:
         return
     query_context = json.loads(chart.query_context)
-    query_context["datasource"] = {"id": chart.datasource_id, "type": chart.datasource_type}
-    query_context["form_data"].update(datasource=f"{chart.datasource_id}__{chart.datasource_type}", slice_id=chart.id)
+    query_context["datasource"] = {
+        "id": chart.datasource_id,
+        "type": chart.datasource_type,
+    }
+    query_context["form_data"].update(
+        datasource=f"{chart.datasource_id}__{chart.datasource_type}", slice_id=chart.id
+    )
     chart.query_context = json.dumps(query_context)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", type=int, default=8088, help="port on 127.0.0.1 (default: 8088)")
-    parser.add_argument("--home", type=Path, default=REPO_ROOT / ".superset", help="state folder (default: .superset)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--port", type=int, default=8088, help="port on 127.0.0.1 (default: 8088)"
+    )
+    parser.add_argument(
+        "--home",
+        type=Path,
+        default=REPO_ROOT / ".superset",
+        help="state folder (default: .superset)",
+    )
     args = parser.parse_args(argv)
     if not PUBLISHED_WAREHOUSE.is_file():
-        sys.exit(f"serve.py: {PUBLISHED_WAREHOUSE} does not exist: run `make build` first")
+        sys.exit(
+            f"serve.py: {PUBLISHED_WAREHOUSE} does not exist: run `make build` first"
+        )
     home = args.home.resolve()
     credentials = ensure_secrets(home)
-    os.environ.update(SUPERSET_HOME=str(home), SUPERSET_CONFIG_PATH=str(SUPERSET_DIR / "superset_config.py"))
+    os.environ.update(
+        SUPERSET_HOME=str(home),
+        SUPERSET_CONFIG_PATH=str(SUPERSET_DIR / "superset_config.py"),
+    )
     os.chdir(REPO_ROOT)
     contents = bundle()
     superset("db", "upgrade")

@@ -52,14 +52,23 @@ TALISMAN_CONFIG = {
 # The databases of bi/superset/assets, which serve.py imports: the only ones Superset connects to.
 _SHIPPED_URIS = frozenset(
     yaml.safe_load(path.read_text(encoding="utf-8"))["sqlalchemy_uri"]
-    for path in (Path(__file__).resolve().parent / "assets" / "databases").glob("*.yaml")
+    for path in (Path(__file__).resolve().parent / "assets" / "databases").glob(
+        "*.yaml"
+    )
 )
 # DuckDB's own guard, set when a connection opens: read-only, no file, extension or URL beyond the
 # database file, and no `SET` that could loosen either.
-_LOCKED_DUCKDB = {"read_only": True, "config": {"enable_external_access": False, "lock_configuration": True}}
+_LOCKED_DUCKDB = {
+    "read_only": True,
+    "config": {"enable_external_access": False, "lock_configuration": True},
+}
 # Adding, editing, deleting or test-connecting a database (can_write), uploading a file (can_upload),
 # importing a bundle of assets, which replaces any database of the same uuid (can_import_).
-_NO_ROLE_MAY = {("can_write", "Database"), ("can_upload", "Database"), ("can_import_", "ImportExportRestApi")}
+_NO_ROLE_MAY = {
+    ("can_write", "Database"),
+    ("can_upload", "Database"),
+    ("can_import_", "ImportExportRestApi"),
+}
 
 
 class WarehouseSecurityManager(SupersetSecurityManager):
@@ -67,7 +76,10 @@ class WarehouseSecurityManager(SupersetSecurityManager):
 
     def set_role(self, role_name, pvm_check, pvms):
         def allowed(pvm) -> bool:
-            return (pvm.permission.name, pvm.view_menu.name) not in _NO_ROLE_MAY and pvm_check(pvm)
+            return (
+                pvm.permission.name,
+                pvm.view_menu.name,
+            ) not in _NO_ROLE_MAY and pvm_check(pvm)
 
         super().set_role(role_name, allowed, pvms)
 
@@ -75,7 +87,9 @@ class WarehouseSecurityManager(SupersetSecurityManager):
 def refuse_all_but_the_shipped_databases(sqlalchemy_url) -> None:
     """Called before each connection: a database with any other URI never connects."""
     if sqlalchemy_url.render_as_string(hide_password=False) not in _SHIPPED_URIS:
-        raise ValueError("this Superset connects to the warehouse of bi/superset/assets only")
+        raise ValueError(
+            "this Superset connects to the warehouse of bi/superset/assets only"
+        )
 
 
 def lock_duckdb(sqlalchemy_url, engine_kwargs, username, security_manager, source):

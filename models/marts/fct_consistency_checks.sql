@@ -27,6 +27,12 @@ news_checks as (
 
 ),
 
+cbs_checks as (
+
+    select * from {{ ref('int_cbs__consistency_checks') }}
+
+),
+
 checks as (
 
     select * from {{ ref('stg_reference__consistency_checks') }}
@@ -127,12 +133,38 @@ news_shaped as (
 
 ),
 
+-- The CBS checks' tolerance depends on each printing's precision.
+cbs_shaped as (
+
+    select
+        check_id,
+        check_code,
+        unit,
+        source_code,
+        edition_year,
+        release_id,
+        product_code,
+        indicator_code,
+        subject,
+        reference_year,
+        period_code,
+        expected_value,
+        printed_value,
+        tolerance as figure_tolerance,
+        input_figure_ids
+
+    from cbs_checks
+
+),
+
 evaluated as (
 
-    -- both in the same column order
+    -- all in the same column order
     select * from jaarcijfers_shaped
     union all
     select * from news_shaped
+    union all
+    select * from cbs_shaped
 
 ),
 

@@ -36,12 +36,14 @@ class Source(Protocol):
 
 
 # Registration: one line per source, in the order `extract` asks them.
+from jaarcijfers.sources.cbs import SOURCE as CBS  # noqa: E402
 from jaarcijfers.sources.ind_news import SOURCE as IND_NEWS  # noqa: E402
 from jaarcijfers.sources.jaarcijfers import SOURCE as JAARCIJFERS  # noqa: E402
 
 SOURCES: Sequence[Source] = (
     JAARCIJFERS,
     IND_NEWS,
+    CBS,
 )
 
 
