@@ -27,6 +27,7 @@ from jaarcijfers.report import build_report
 from jaarcijfers.seed_set import seed_lock
 from jaarcijfers.seeds import SEED_FILES, _edition_rows, render_csv, write_edition
 from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
+from jaarcijfers.sources.other_publishers import SOURCE as OTHER_PUBLISHERS
 
 PUBLISHED = Path("warehouse/ind.duckdb")
 
@@ -48,6 +49,8 @@ def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
         return 2
+    if OTHER_PUBLISHERS.recognises(source):
+        return OTHER_PUBLISHERS.extract(source, project_dir, args)
     if source.suffix == ".csv":
         return extract_news(source, project_dir)
     flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
@@ -98,7 +101,7 @@ def check_seeds(project_dir: Path) -> list[str]:
         actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
         if actual != expected:
             problems.append(name)
-    return problems + check_news_seeds(project_dir)
+    return problems + check_news_seeds(project_dir) + OTHER_PUBLISHERS.check(project_dir)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -218,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text (.txt) or news figures file (.csv)")
+    extract.add_argument("publication", type=Path, help="publication text (.txt), news figures file or other publishers' figures file (.csv)")
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",
