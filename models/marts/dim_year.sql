@@ -25,6 +25,23 @@ years as (
 
 ),
 
+cbs_figures as (
+
+    select * from {{ ref('int_cbs__figures_catalogued') }}
+
+),
+
+cbs_years as (
+
+    select
+        cast(extract(year from period_start) as integer) as reference_year,
+        count(distinct release_id) as cbs_releases_reporting
+
+    from cbs_figures
+    group by cast(extract(year from period_start) as integer)
+
+),
+
 news_years as (
 
     select
@@ -46,10 +63,12 @@ final as (
         coalesce(years.editions_reporting, 0) as editions_reporting,
         years.first_edition_year,
         years.latest_edition_year,
-        coalesce(news_years.news_releases_reporting, 0) as news_releases_reporting
+        coalesce(news_years.news_releases_reporting, 0) as news_releases_reporting,
+        coalesce(cbs_years.cbs_releases_reporting, 0) as cbs_releases_reporting
 
     from years
     full outer join news_years using (reference_year)
+    full outer join cbs_years using (reference_year)
 
 )
 

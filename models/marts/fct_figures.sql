@@ -1,6 +1,6 @@
-{#- Every printed figure of every source, one row each: the Jaarcijfers editions' figures and the
-    figures of the IND's news pages (twin pages print each figure once each). Columns one source
-    does not have are NULL for the other. -#}
+{#- Every printed figure of every source, one row each: the Jaarcijfers editions' figures, the
+    figures of the IND's news pages (twin pages print each figure once each) and the figures of
+    Statistics Netherlands (CBS). Columns one source does not have are NULL for the others. -#}
 with
 
 jaarcijfers as (
@@ -30,6 +30,24 @@ releases as (
 vintages as (
 
     select * from {{ ref('int_ind_news__figure_vintages') }}
+
+),
+
+cbs as (
+
+    select * from {{ ref('int_cbs__figures_catalogued') }}
+
+),
+
+cbs_nationalities as (
+
+    select * from {{ ref('stg_reference__cbs_nationalities') }}
+
+),
+
+cbs_read as (
+
+    select * from {{ ref('stg_cbs__figures') }}
 
 ),
 
@@ -75,7 +93,15 @@ jaarcijfers_figures as (
         jaarcijfers.unit,
         jaarcijfers.fact_table,
         jaarcijfers.is_latest_edition,
-        jaarcijfers.is_latest_edition as is_latest_vintage
+        jaarcijfers.is_latest_edition as is_latest_vintage,
+        'IND' as publisher,
+        cast(null as varchar) as published_printed,
+        cast(null as date) as published_on,
+        cast(null as varchar) as nationality_printed,
+        cast(jaarcijfers.value as decimal(18, 4)) as value_low,
+        cast(jaarcijfers.value as decimal(18, 4)) as value_high,
+        cast(null as varchar) as printed_precision,
+        cast(null as boolean) as is_provisional
 
     from jaarcijfers
     inner join publications using (edition_year)
@@ -125,7 +151,15 @@ news_figures as (
         news.unit,
         news.fact_table,
         cast(null as boolean) as is_latest_edition,
-        vintages.vintage_rank = vintages.vintage_count as is_latest_vintage
+        vintages.vintage_rank = vintages.vintage_count as is_latest_vintage,
+        'IND' as publisher,
+        releases.published_printed,
+        case when releases.published_precision = 'day' then releases.published_start end as published_on,
+        cast(null as varchar) as nationality_printed,
+        case when not news.is_approximate then cast(news.value as decimal(18, 4)) end as value_low,
+        case when not news.is_approximate then cast(news.value as decimal(18, 4)) end as value_high,
+        cast(null as varchar) as printed_precision,
+        cast(null as boolean) as is_provisional
 
     from news
     inner join releases using (page_id)
@@ -137,12 +171,74 @@ news_figures as (
 
 ),
 
+cbs_figures as (
+
+    select
+        cbs.figure_id,
+        cbs.source_code,
+        cast(null as integer) as edition_year,
+        cbs.release_id,
+        cast(extract(year from cbs.period_start) as integer) as reference_year,
+        cbs.period_code,
+        cbs.period_grain,
+        cbs.period_start,
+        cbs.period_end,
+        cbs.period_code as period_printed,
+        cast(null as varchar) as product_code,
+        cbs.indicator_code,
+        cast(null as varchar) as former_indicator_code,
+        -- dim_nationality's code where the nationality has one, else CBS's kind of group
+        case when cbs.country_code is not null then coalesce(cbs_nationalities.nationality_code, cbs.country_code) end
+            as country_code,
+        cast(null as varchar) as section_nl,
+        cast(null as varchar) as subsection_nl,
+        cast(null as varchar) as table_heading,
+        cast(null as varchar) as row_label,
+        cbs.measure_en,
+        cbs.measure_nl,
+        cast(null as varchar) as measure_category,
+        cast(null as integer) as table_footnote_number,
+        cast(null as integer) as row_footnote_number,
+        'page' as printed_in,
+        cbs.source_file,
+        cbs.source_line,
+        cbs.source_url,
+        {{ cbs_page_language('cbs.source_url') }} as page_language,
+        cast(null as varchar) as quoted_item,
+        cbs.value_printed,
+        'published' as value_status,
+        cast(cbs.value as decimal(18, 4)) as value,
+        cast(cbs.value as decimal(18, 4)) as value_transcribed,
+        cbs_read.value_qualifier,
+        cbs.is_approximate,
+        cbs.transcriber_note,
+        'count' as unit,
+        'fct_figures' as fact_table,
+        cast(null as boolean) as is_latest_edition,
+        cbs.is_latest_vintage,
+        cbs.publisher,
+        cbs.published_printed,
+        cbs.published_on,
+        cbs.nationality_printed,
+        cast(cbs.value_low as decimal(18, 4)) as value_low,
+        cast(cbs.value_high as decimal(18, 4)) as value_high,
+        cbs.printed_precision,
+        cbs.is_provisional
+
+    from cbs
+    inner join cbs_read on cbs.source_file = cbs_read.source_file and cbs.source_line = cbs_read.source_line
+    left join cbs_nationalities on cbs.nationality_printed = cbs_nationalities.nationality_printed
+
+),
+
 all_figures as (
 
-    -- both in the same column order
+    -- all in the same column order
     select * from jaarcijfers_figures
     union all
     select * from news_figures
+    union all
+    select * from cbs_figures
 
 ),
 
@@ -188,7 +284,15 @@ final as (
         value_qualifier,
         is_approximate,
         transcriber_note,
-        is_latest_vintage
+        is_latest_vintage,
+        publisher,
+        published_printed,
+        published_on,
+        nationality_printed,
+        value_low,
+        value_high,
+        printed_precision,
+        is_provisional
 
     from all_figures
 

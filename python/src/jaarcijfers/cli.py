@@ -27,6 +27,7 @@ from jaarcijfers.report import build_report
 from jaarcijfers.seed_set import seed_lock
 from jaarcijfers.seeds import SEED_FILES, _edition_rows, render_csv, write_edition
 from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
+from jaarcijfers.sources.cbs import SOURCE as CBS_SOURCE
 from jaarcijfers.sources.other_publishers import SOURCE as OTHER_PUBLISHERS
 
 PUBLISHED = Path("warehouse/ind.duckdb")
@@ -49,6 +50,8 @@ def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
     if not source.is_file():
         print(f"error: {source}: no such file", file=sys.stderr)
         return 2
+    if CBS_SOURCE.recognises(source):
+        return CBS_SOURCE.extract(source, project_dir, args)
     if OTHER_PUBLISHERS.recognises(source):
         return OTHER_PUBLISHERS.extract(source, project_dir, args)
     if source.suffix == ".csv":
@@ -101,7 +104,12 @@ def check_seeds(project_dir: Path) -> list[str]:
         actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
         if actual != expected:
             problems.append(name)
-    return problems + check_news_seeds(project_dir) + OTHER_PUBLISHERS.check(project_dir)
+    return (
+        problems
+        + check_news_seeds(project_dir)
+        + CBS_SOURCE.check(project_dir)
+        + OTHER_PUBLISHERS.check(project_dir)
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
