@@ -182,8 +182,8 @@ final as (
             else quotes.value_transcribed
         end as value,
         coalesce(quotes.value_qualifier, quotes.worded_qualifier) as value_qualifier,
-        quotes.value_qualifier is not null or quotes.worded_qualifier in ('about', 'less than', 'more than') as is_approximate,
-        quotes.value_suffix = '*' as is_marked,
+        quotes.value_qualifier is not null or coalesce(quotes.worded_qualifier in ('about', 'less than', 'more than'), false) as is_approximate,
+        coalesce(quotes.value_suffix = '*', false) as is_marked,
         quotes.transcriber_note
 
     from read as quotes

@@ -14,6 +14,7 @@ renamed as (
         nullif(concept_label, '') as concept_label,
         nullif(question_en, '') as question_en,
         nullif(publisher_code, '') as publisher_code,
+        {{ checked_cast('publisher_rank', 'integer') }} as publisher_rank,
         nullif(series_kind, '') as series_kind,
         nullif(series_code, '') as series_code,
         nullif(unit, '') as unit,
