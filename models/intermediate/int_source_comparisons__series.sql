@@ -6,7 +6,8 @@
     comparisons (is_default): the latest vintage (the latest edition or release; for the other
     publishers the latest page date, and on one undated index page the first item, index pages
     listing the newest first). Where a publisher prints every quarter (or every month) of a year
-    but not the year, the sum of those parts is added as a derived year (is_derived), never
+    but not the year, the sum of those parts is added as a derived year; where it prints the three
+    months of a quarter but not the quarter, their sum as a derived quarter (is_derived), never
     presented as printed. -#}
 with
 
@@ -275,6 +276,85 @@ derived_years as (
 
 ),
 
+-- a quarter no printing gives, summed from its three months
+month_parts as (
+
+    select
+        concept_code,
+        publisher_code,
+        nationality_key,
+        reference_year,
+        concat(cast(reference_year as varchar), '-Q', cast({{ integer_quotient('cast(extract(month from period_start) as integer) + 2', '3') }} as integer)) as quarter_code,
+        min(period_start) as quarter_start,
+        count(*) as part_count,
+        min(rule_code) as rule_code,
+        min(source_code) as source_code,
+        string_agg(figure_id, ' + ' order by period_code) as figure_ids,
+        string_agg(release_id, ' + ' order by period_code) as release_ids,
+        max(published_on) as published_on,
+        string_agg(value_printed, ' + ' order by period_code) as values_printed,
+        sum(value) as value,
+        sum(value_low) as value_low,
+        sum(value_high) as value_high,
+        min(unit) as unit,
+        bool_or(is_approximate) as is_approximate
+
+    from ranked
+    where is_default and period_grain = 'month'
+    group by
+        concept_code,
+        publisher_code,
+        nationality_key,
+        reference_year,
+        concat(cast(reference_year as varchar), '-Q', cast({{ integer_quotient('cast(extract(month from period_start) as integer) + 2', '3') }} as integer))
+    having count(*) = 3
+
+),
+
+derived_quarters as (
+
+    select
+        month_parts.rule_code,
+        month_parts.concept_code,
+        month_parts.publisher_code,
+        month_parts.source_code,
+        month_parts.figure_ids as figure_id,
+        month_parts.release_ids as release_id,
+        month_parts.published_on,
+        month_parts.quarter_code as period_code,
+        'quarter' as period_grain,
+        month_parts.quarter_start as period_start,
+        cast(null as date) as period_end,
+        month_parts.reference_year,
+        month_parts.nationality_key,
+        month_parts.values_printed as value_printed,
+        month_parts.value,
+        month_parts.value_low,
+        month_parts.value_high,
+        month_parts.unit,
+        month_parts.is_approximate,
+        cast(null as boolean) as is_latest_at_source,
+        cast(null as integer) as source_line,
+        true as is_derived,
+        'month' as part_grain,
+        cast(month_parts.part_count as integer) as part_count,
+        true as is_default,
+        cast(1 as bigint) as vintage_count
+
+    from month_parts
+    where not exists (
+        select 1
+        from ranked
+        where
+            ranked.concept_code = month_parts.concept_code
+            and ranked.publisher_code = month_parts.publisher_code
+            and ranked.nationality_key = month_parts.nationality_key
+            and ranked.period_grain = 'quarter'
+            and ranked.period_code = month_parts.quarter_code
+    )
+
+),
+
 final as (
 
     select
@@ -332,6 +412,34 @@ final as (
         cast(vintage_count as integer) as vintage_count
 
     from derived_years
+    union all
+    select
+        rule_code,
+        concept_code,
+        publisher_code,
+        source_code,
+        figure_id,
+        release_id,
+        published_on,
+        period_code,
+        period_grain,
+        period_start,
+        period_end,
+        reference_year,
+        nationality_key,
+        value_printed,
+        value,
+        value_low,
+        value_high,
+        unit,
+        is_approximate,
+        is_derived,
+        part_grain,
+        part_count,
+        is_default,
+        cast(vintage_count as integer) as vintage_count
+
+    from derived_quarters
 
 )
 

@@ -18,6 +18,7 @@ final as (
         question_en,
         publisher_code,
         publisher_rank,
+        publisher_label,
         series_kind,
         series_code,
         unit,

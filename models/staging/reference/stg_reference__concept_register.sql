@@ -15,6 +15,7 @@ renamed as (
         nullif(question_en, '') as question_en,
         nullif(publisher_code, '') as publisher_code,
         {{ checked_cast('publisher_rank', 'integer') }} as publisher_rank,
+        nullif(publisher_label, '') as publisher_label,
         nullif(series_kind, '') as series_kind,
         nullif(series_code, '') as series_code,
         nullif(unit, '') as unit,
