@@ -48,7 +48,9 @@ printed_value_case as (
         concat(
             'expected ', accepted, ' ', coalesce(value, ''), ' ', coalesce(value_low, ''), '-',
             coalesce(value_high, ''), ' ', coalesce(precision, ''), ', read ',
-            coalesce(nullif(concat_ws(' ', read_value, read_low, read_high, read_precision, read_qualifier), ''), 'nothing')
+            coalesce(
+                nullif(concat_ws(' ', read_value, read_low, read_high, read_precision, read_qualifier), ''), 'nothing'
+            )
         ) as detail
     from value_cases_read
     where

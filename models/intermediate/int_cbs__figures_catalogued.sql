@@ -49,11 +49,12 @@ matched as (
 
     select
         figures.*,
-        coalesce(page_measures.indicator_code, wording_measures.indicator_code) as matched_indicator_code,
+        page_measures.indicator_code as page_indicator_code,
+        wording_measures.indicator_code as wording_indicator_code,
         nationalities.country_code as matched_country_code,
         nationalities.nationality_kind,
         nationalities.nationality_code,
-        coalesce(figures.url_release_id, catalogued_releases.release_id) as matched_release_id,
+        catalogued_releases.release_id as catalogued_release_id,
         misprints.status as misprint_status
 
     from figures
@@ -85,13 +86,14 @@ checked as (
 
     select
         *,
+        -- the entry for the wording on this page, else the wording's entry for every page
         case
-            when matched_indicator_code is null
-                then {{ fail_build([
-                    row_context, "': the wording '''", "measure_en", "''' / '''", "measure_nl",
-                    "''' is not in seeds/reference/cbs_measures.csv: add it with its indicator'",
-                ], 'varchar') }}
-            else matched_indicator_code
+            when page_indicator_code is not null then page_indicator_code
+            when wording_indicator_code is not null then wording_indicator_code
+            else {{ fail_build([
+                row_context, "': the wording '''", "measure_en", "''' / '''", "measure_nl",
+                "''' is not in seeds/reference/cbs_measures.csv: add it with its indicator'",
+            ], 'varchar') }}
         end as indicator_code,
         case
             when nationality_printed is null then null
@@ -103,12 +105,12 @@ checked as (
             else matched_country_code
         end as country_code,
         case
-            when matched_release_id is null
-                then {{ fail_build([
-                    row_context, "': the page '", "source_url",
-                    "' names no release week: add it to seeds/reference/cbs_releases.csv'",
-                ], 'varchar') }}
-            else matched_release_id
+            when url_release_id is not null then url_release_id
+            when catalogued_release_id is not null then catalogued_release_id
+            else {{ fail_build([
+                row_context, "': the page '", "source_url",
+                "' names no release week: add it to seeds/reference/cbs_releases.csv'",
+            ], 'varchar') }}
         end as release_id,
         -- the cell a printing is a vintage of: a remainder (Other) or countries printed together are
         -- another set in every table, so each such printing is a cell of its own

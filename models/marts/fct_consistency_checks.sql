@@ -27,6 +27,12 @@ news_checks as (
 
 ),
 
+cbs_checks as (
+
+    select * from {{ ref('int_cbs__consistency_checks') }}
+
+),
+
 source_comparisons as (
 
     select * from {{ ref('fct_source_comparisons') }}
@@ -133,6 +139,30 @@ news_shaped as (
 
 ),
 
+-- The CBS checks' tolerance depends on each printing's precision.
+cbs_shaped as (
+
+    select
+        check_id,
+        check_code,
+        unit,
+        source_code,
+        edition_year,
+        release_id,
+        product_code,
+        indicator_code,
+        subject,
+        reference_year,
+        period_code,
+        expected_value,
+        printed_value,
+        tolerance as figure_tolerance,
+        input_figure_ids
+
+    from cbs_checks
+
+),
+
 -- One publisher's value against another's (or its parts against its year): the tolerance is
 -- the gap the concept register explains in that direction (fct_source_comparisons.allowed_gap).
 comparisons_shaped as (
@@ -172,6 +202,8 @@ evaluated as (
     select * from jaarcijfers_shaped
     union all
     select * from news_shaped
+    union all
+    select * from cbs_shaped
     union all
     select * from comparisons_shaped
 

@@ -17,6 +17,12 @@ news as (
 
 ),
 
+cbs as (
+
+    select * from {{ ref('int_cbs__figure_vintages') }}
+
+),
+
 jaarcijfers_vintages as (
 
     select
@@ -43,7 +49,18 @@ jaarcijfers_vintages as (
         lag(value) over by_figure as earlier_value,
         lag(value_printed) over by_figure as earlier_value_printed,
         lag(figure_id) over by_figure as earlier_figure_id,
-        true as is_order_certain
+        true as is_order_certain,
+        cast(null as boolean) as is_change,
+        cast(null as date) as earlier_published_start,
+        cast(null as date) as earlier_published_end,
+        cast(null as date) as published_start,
+        cast(null as date) as published_end,
+        cast(lag(value) over by_figure as decimal(18, 4)) as earlier_value_low,
+        cast(lag(value) over by_figure as decimal(18, 4)) as earlier_value_high,
+        cast(value as decimal(18, 4)) as value_low,
+        cast(value as decimal(18, 4)) as value_high,
+        cast(null as boolean) as earlier_is_provisional,
+        cast(null as boolean) as is_provisional
 
     from jaarcijfers
     window by_figure as (partition by product_code, indicator_code, reference_year order by edition_year)
@@ -76,18 +93,77 @@ news_vintages as (
         earlier_value,
         earlier_value_printed,
         earlier_figure_ids[1] as earlier_figure_id,
-        coalesce(is_order_certain, false) as is_order_certain
+        coalesce(is_order_certain, false) as is_order_certain,
+        cast(null as boolean) as is_change,
+        lag(published_start) over by_figure as earlier_published_start,
+        lag(published_end) over by_figure as earlier_published_end,
+        published_start,
+        published_end,
+        cast(case when not lag(is_approximate) over by_figure then earlier_value end as decimal(18, 4))
+            as earlier_value_low,
+        cast(case when not lag(is_approximate) over by_figure then earlier_value end as decimal(18, 4))
+            as earlier_value_high,
+        cast(case when not is_approximate then value end as decimal(18, 4)) as value_low,
+        cast(case when not is_approximate then value end as decimal(18, 4)) as value_high,
+        cast(null as boolean) as earlier_is_provisional,
+        cast(null as boolean) as is_provisional
 
     from news
+    window by_figure as (partition by figure_key order by vintage_rank)
+
+),
+
+cbs_vintages as (
+
+    select
+        'cbs/' || cell_key as figure_key,
+        'cbs' as source_code,
+        cast(null as varchar) as product_code,
+        indicator_code,
+        cast(extract(year from period_start) as integer) as reference_year,
+        period_code,
+        period_grain,
+        country_code,
+        cast(null as integer) as edition_year,
+        release_id,
+        cast(null as varchar) as quoted_item,
+        cast(value as decimal(18, 4)) as value,
+        value_printed,
+        figure_id,
+        'count' as unit,
+        cast(null as varchar) as former_indicator_code,
+        vintage_rank,
+        cast(null as integer) as earlier_edition_year,
+        earlier_release_id,
+        cast(null as varchar) as earlier_quoted_item,
+        cast(earlier_value as decimal(18, 4)) as earlier_value,
+        earlier_value_printed,
+        earlier_figure_id,
+        is_order_certain,
+        is_revision as is_change,
+        earlier_published_start,
+        earlier_published_end,
+        published_start,
+        published_end,
+        cast(earlier_value_low as decimal(18, 4)) as earlier_value_low,
+        cast(earlier_value_high as decimal(18, 4)) as earlier_value_high,
+        cast(value_low as decimal(18, 4)) as value_low,
+        cast(value_high as decimal(18, 4)) as value_high,
+        earlier_is_provisional,
+        is_provisional
+
+    from cbs
 
 ),
 
 vintages as (
 
-    -- both in the same column order
+    -- all in the same column order
     select * from jaarcijfers_vintages
     union all
     select * from news_vintages
+    union all
+    select * from cbs_vintages
 
 ),
 
@@ -119,7 +195,8 @@ steps as (
     from vintages
     where
         vintages.vintage_rank > 1
-        and vintages.value is distinct from vintages.earlier_value
+        -- a CBS step says itself whether it is a revision; another source's, whether the value changed
+        and coalesce(vintages.is_change, vintages.value is distinct from vintages.earlier_value)
 
 ),
 
@@ -162,7 +239,17 @@ final as (
         first_and_latest.latest_value_printed,
         first_and_latest.latest_edition_year,
         first_and_latest.latest_release_id,
-        steps.is_order_certain as is_release_order_certain
+        steps.is_order_certain as is_release_order_certain,
+        steps.earlier_published_start,
+        steps.earlier_published_end,
+        steps.published_start as later_published_start,
+        steps.published_end as later_published_end,
+        steps.earlier_value_low,
+        steps.earlier_value_high,
+        steps.value_low as later_value_low,
+        steps.value_high as later_value_high,
+        steps.earlier_is_provisional,
+        steps.is_provisional as later_is_provisional
 
     from steps
     inner join first_and_latest using (figure_key)

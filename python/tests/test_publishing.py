@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from conftest import PROJECT_DIR, REPOSITORY, older_duckdb_python
+from jaarcijfers.inputs import csv_rows
 from jaarcijfers.locking import exclusive_lock
 from jaarcijfers.publish import PublishRefused, sha256_of, verify_candidate
 from test_build import run_build
@@ -190,8 +191,9 @@ def assert_whole_warehouse(project: Path, warehouse: Path) -> None:
         for node in manifest["nodes"].values()
         if node["resource_type"] in ("model", "seed") and node["config"]["materialized"] != "ephemeral"
     }
-    figure_seeds = sorted((project / "seeds" / "raw").glob("*_figures.csv"))
-    seed_figures = sum(len(path.read_text(encoding="utf-8").strip().split("\n")) - 1 for path in figure_seeds)
+    # flat (seeds/raw/ind_news_figures.csv) or in the source's folder (seeds/raw/cbs/cbs_figures.csv)
+    figure_seeds = sorted((project / "seeds" / "raw").rglob("*_figures.csv"))
+    seed_figures = sum(len(csv_rows(path)) for path in figure_seeds)
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         present = set(connection.execute("select table_schema, table_name from information_schema.tables").fetchall())
         (figures,) = connection.execute("select count(*) from marts.fct_figures").fetchone()
@@ -263,6 +265,30 @@ def test_a_warehouse_with_fewer_figures_than_its_seeds_is_not_published(project_
     seed.write_text("".join([*lines, lines[-1]]), encoding="utf-8")
 
     refusal = f"holds {figures} figures in marts.fct_figures, the figure seeds {figures + 1}"
+    with pytest.raises(PublishRefused, match=refusal):
+        verify_candidate(published_in_copy, project_copy)
+
+
+def test_the_check_before_publishing_counts_the_figure_seed_of_a_source_in_its_own_folder(
+    project_copy, published_in_copy
+):
+    manifest = (PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8")
+    (project_copy / "target" / "manifest.json").write_text(manifest, encoding="utf-8")
+    invocation = json.loads(manifest)["metadata"]["invocation_id"]
+    (project_copy / "target" / "run_results.json").write_text(
+        json.dumps({"metadata": {"invocation_id": invocation}}), encoding="utf-8"
+    )
+    with duckdb.connect(str(published_in_copy), read_only=True) as connection:
+        (figures,) = connection.execute("select count(*) from marts.fct_figures").fetchone()
+    in_folders = sorted((project_copy / "seeds" / "raw").glob("*/*_figures.csv"))
+    assert in_folders, "no figure seed in a source's folder under seeds/raw/"
+    seed = in_folders[0]
+    rows = csv_rows(seed)
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    seed.write_text("".join(lines[:-1]), encoding="utf-8")
+    assert len(csv_rows(seed)) == len(rows) - 1
+
+    refusal = f"holds {figures} figures in marts.fct_figures, the figure seeds {figures - 1}"
     with pytest.raises(PublishRefused, match=refusal):
         verify_candidate(published_in_copy, project_copy)
 

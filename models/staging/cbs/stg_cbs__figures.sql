@@ -75,12 +75,12 @@ renamed as (
         {{ text_to_integer('source_line', row_context) }} as source_line,
         parsed.source_url,
         case
-            when parsed.page_language is null
-                then {{ fail_build([
-                    row_context, "': cannot read the page address '''", "source_url",
-                    "''': expected https://www.cbs.nl/ or https://cbs.nl/ with /nl-nl/ or /en-gb/ (or an item address with sc_lang=nl-nl)'",
-                ], 'varchar') }}
-            else parsed.page_language
+            when parsed.page_language in ('nl', 'en') then parsed.page_language
+            else {{ fail_build([
+                row_context, "': cannot read the page address '''", "source_url",
+                "''': expected https://www.cbs.nl/ or https://cbs.nl/ with /nl-nl/ or /en-gb/'",
+                "' (or an item address with sc_lang=nl-nl)'",
+            ], 'varchar') }}
         end as page_language,
         parsed.url_release_id,
 
@@ -150,7 +150,9 @@ renamed as (
         parsed.reading_is_approximate as is_approximate,
         case
             when parsed.unit = 'persons' then parsed.unit
-            else {{ fail_build([row_context, "': unit '''", "unit", "''': CBS counts persons (expected persons)'"], 'varchar') }}
+            else {{ fail_build(
+                [row_context, "': unit '''", "unit", "''': CBS counts persons (expected persons)'"], 'varchar'
+            ) }}
         end as unit,
 
         ---------- the transcriber's note, and what it says about the printing

@@ -20,11 +20,15 @@ renamed as (
         value_printed,
         case
             when value_elsewhere ~ '^[0-9]{1,12}$' then cast(value_elsewhere as bigint)
-            else {{ fail_build([row_context, "': value_elsewhere '''", "coalesce(value_elsewhere, '<empty>')", "''' is not a whole number'"], 'bigint') }}
+            else {{ fail_build([
+                row_context, "': value_elsewhere '''", "coalesce(value_elsewhere, '<empty>')", "''' is not a whole number'",
+            ], 'bigint') }}
         end as value_elsewhere,
         case
             when status in ('misprint', 'unresolved') then status
-            else {{ fail_build([row_context, "': status '''", "coalesce(status, '<empty>')", "''' is not misprint or unresolved'"], 'varchar') }}
+            else {{ fail_build([
+                row_context, "': status '''", "coalesce(status, '<empty>')", "''' is not misprint or unresolved'",
+            ], 'varchar') }}
         end as status,
         reason
 

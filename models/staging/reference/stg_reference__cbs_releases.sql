@@ -17,7 +17,9 @@ renamed as (
         release_id,
         case
             when {{ is_iso_date('ordered_as_of') }} then {{ checked_cast('ordered_as_of', 'date') }}
-            else {{ fail_build([row_context, "': ordered_as_of '''", "coalesce(ordered_as_of, '<empty>')", "''' is not a day YYYY-MM-DD'"], 'date') }}
+            else {{ fail_build([
+                row_context, "': ordered_as_of '''", "coalesce(ordered_as_of, '<empty>')", "''' is not a day YYYY-MM-DD'",
+            ], 'date') }}
         end as ordered_as_of,
         order_basis
 

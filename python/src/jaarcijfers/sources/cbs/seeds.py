@@ -100,12 +100,20 @@ class _Loaded:
         )
         for row in new_figures:
             self.figure_rows.append(
-                {"source_file": source_file, "source_line": str(row.line), **dict(zip(COLUMNS, row.fields, strict=True))}
+                {
+                    "source_file": source_file,
+                    "source_line": str(row.line),
+                    **dict(zip(COLUMNS, row.fields, strict=True)),
+                }
             )
             self.figures[row.fields] += 1
         for row in new_pages:
             self.page_rows.append(
-                {"source_file": pages_file, "source_line": str(row.line), **dict(zip(PAGE_COLUMNS, row.fields, strict=True))}
+                {
+                    "source_file": pages_file,
+                    "source_line": str(row.line),
+                    **dict(zip(PAGE_COLUMNS, row.fields, strict=True)),
+                }
             )
             self.pages[row.fields] += 1
         return len(new_figures)
@@ -178,9 +186,7 @@ def check_cbs_seeds(project_dir: Path) -> list[str]:
             problems.append(str(path.relative_to(project_dir / "seeds" / "raw")))
     listed = {entry["source_file"] for entry in loaded.file_rows}
     on_disk = {
-        f"{CODE}/{path.name}"
-        for path in (project_dir / FOLDER).glob("*.csv")
-        if not path.name.endswith("pages.csv")
+        f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if not path.name.endswith("pages.csv")
     }
     files_seed = f"{CODE}/{FILES_SEED}"
     if on_disk != listed and files_seed not in problems:
