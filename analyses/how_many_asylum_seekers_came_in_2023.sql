@@ -17,12 +17,12 @@ inner join marts.dim_concept as concepts
     on series.rule_code = concepts.rule_code
 left join marts.fct_source_comparisons as comparisons
     on
-        comparisons.comparison_kind = 'between_publishers'
-        and comparisons.concept_code = series.concept_code
-        and comparisons.period_code = series.period_code
+        series.concept_code = comparisons.concept_code
+        and series.period_code = comparisons.period_code
+        and series.publisher_code = comparisons.publisher_b
+        and comparisons.comparison_kind = 'between_publishers'
         and comparisons.is_all_nationalities
         and comparisons.publisher_a = 'ind_jaarcijfers'
-        and comparisons.publisher_b = series.publisher_code
 where
     series.period_grain = 'year'
     and series.reference_year = 2023

@@ -52,7 +52,7 @@ matches as (
     inner join measures
         on
             quotes.measure_en ~ measures.measure_pattern
-            and (measures.unit is null or measures.unit = quotes.unit_printed)
+            and (measures.unit is null or quotes.unit_printed = measures.unit)
     group by quotes.figure_id
 
 ),
@@ -85,11 +85,11 @@ placed as (
 
 ),
 
-read as (
+valued as (
 
     select
         placed.*,
-        case when placed.is_worded then placed.worded_value else placed.value_read end as value
+        case when placed.is_worded then placed.worded_value else placed.value_read end as reading
 
     from placed
 
@@ -172,21 +172,29 @@ final as (
             -- the reading must be the transcriber's; a fall the page states in words around the number
             -- ('almost 16% less') is the only sign the reading takes from the transcriber
             when
-                quotes.value is distinct from quotes.value_transcribed
-                and not (quotes.value_transcribed < 0 and quotes.value = -quotes.value_transcribed and quotes.measure_en like 'Change in %')
+                (
+                    quotes.reading <> quotes.value_transcribed
+                    or (quotes.reading is null) <> (quotes.value_transcribed is null)
+                )
+                and not (
+                    quotes.value_transcribed < 0
+                    and quotes.reading + quotes.value_transcribed = 0
+                    and quotes.measure_en like 'Change in %'
+                )
                 then {{ fail_build([
                     row_context, "': the value '''", "quotes.value_printed", "''' reads as '",
-                    "coalesce(cast(quotes.value as varchar), 'no figure')", "', the transcriber wrote '",
+                    "coalesce(cast(quotes.reading as varchar), 'no figure')", "', the transcriber wrote '",
                     "coalesce(cast(quotes.value_transcribed as varchar), 'no figure')",
                 ], 'decimal(18, 4)') }}
             else quotes.value_transcribed
         end as value,
         coalesce(quotes.value_qualifier, quotes.worded_qualifier) as value_qualifier,
-        quotes.value_qualifier is not null or coalesce(quotes.worded_qualifier in ('about', 'less than', 'more than'), false) as is_approximate,
+        quotes.value_qualifier is not null
+        or coalesce(quotes.worded_qualifier in ('about', 'less than', 'more than'), false) as is_approximate,
         coalesce(quotes.value_suffix = '*', false) as is_marked,
         quotes.transcriber_note
 
-    from read as quotes
+    from valued as quotes
 
 )
 

@@ -9,6 +9,14 @@
     but not the year, the sum of those parts is added as a derived year; where it prints the three
     months of a quarter but not the quarter, their sum as a derived quarter (is_derived), never
     presented as printed. -#}
+{%- set month_number = 'cast(extract(month from period_start) as integer)' -%}
+{%- set quarter_code -%}
+concat(
+            cast(reference_year as varchar), '-Q',
+            cast({{ integer_quotient(month_number ~ ' + 2', '3') }} as integer)
+        )
+{%- endset -%}
+
 with
 
 register as (
@@ -98,10 +106,14 @@ cbs_series as (
         cast(cbs.value as decimal(18, 4)) as value,
         -- CBS rounds persons to multiples of 5: a printing in persons stands for 2.5 either side,
         -- a printing in thousands for the (wider) interval CBS's model gives
-        cast(least(coalesce(cbs.value_low, cbs.value), cbs.value - coalesce(register.rounding_half_width, 0)) as decimal(18, 4))
-            as value_low,
-        cast(greatest(coalesce(cbs.value_high, cbs.value), cbs.value + coalesce(register.rounding_half_width, 0)) as decimal(18, 4))
-            as value_high,
+        cast(
+            least(coalesce(cbs.value_low, cbs.value), cbs.value - coalesce(register.rounding_half_width, 0))
+            as decimal(18, 4)
+        ) as value_low,
+        cast(
+            greatest(coalesce(cbs.value_high, cbs.value), cbs.value + coalesce(register.rounding_half_width, 0))
+            as decimal(18, 4)
+        ) as value_high,
         register.unit,
         cbs.is_approximate,
         cbs.is_latest_vintage as is_latest_at_source,
@@ -174,7 +186,12 @@ ranked as (
         cast(null as varchar) as part_grain,
         cast(null as integer) as part_count,
         row_number() over (
-            partition by printed.concept_code, printed.publisher_code, printed.period_grain, printed.period_code, printed.nationality_key
+            partition by
+                printed.concept_code,
+                printed.publisher_code,
+                printed.period_grain,
+                printed.period_code,
+                printed.nationality_key
             order by
                 coalesce(printed.is_latest_at_source, false) desc,
                 printed.published_on desc nulls last,
@@ -182,7 +199,12 @@ ranked as (
                 printed.figure_id asc
         ) = 1 as is_default,
         count(*) over (
-            partition by printed.concept_code, printed.publisher_code, printed.period_grain, printed.period_code, printed.nationality_key
+            partition by
+                printed.concept_code,
+                printed.publisher_code,
+                printed.period_grain,
+                printed.period_code,
+                printed.nationality_key
         ) as vintage_count
 
     from printed
@@ -284,7 +306,7 @@ month_parts as (
         publisher_code,
         nationality_key,
         reference_year,
-        concat(cast(reference_year as varchar), '-Q', cast({{ integer_quotient('cast(extract(month from period_start) as integer) + 2', '3') }} as integer)) as quarter_code,
+        {{ quarter_code }} as quarter_code,
         min(period_start) as quarter_start,
         count(*) as part_count,
         min(rule_code) as rule_code,
@@ -306,7 +328,7 @@ month_parts as (
         publisher_code,
         nationality_key,
         reference_year,
-        concat(cast(reference_year as varchar), '-Q', cast({{ integer_quotient('cast(extract(month from period_start) as integer) + 2', '3') }} as integer))
+        {{ quarter_code }}
     having count(*) = 3
 
 ),

@@ -25,8 +25,9 @@ final as (
         register.concept_label,
         series.publisher_code,
         register.publisher_label,
-        concat(register.publisher_label, ': ', register.concept_label, ' (', register.unit, ', ', register.rounding, ')')
-            as series_label,
+        concat(
+            register.publisher_label, ': ', register.concept_label, ' (', register.unit, ', ', register.rounding, ')'
+        ) as series_label,
         series.source_code,
         series.figure_id,
         series.release_id,

@@ -180,7 +180,8 @@ comparisons_shaped as (
         cast(null as varchar) as product_code,
         cast(null as varchar) as indicator_code,
         concat(
-            concept_label, ' ', period_code, case when country_code is null then '' else concat(' (', country_code, ')') end, ': ',
+            concept_label, ' ', period_code,
+            case when country_code is null then '' else concat(' (', country_code, ')') end, ': ',
             publisher_a, ' ', value_printed_a, ' against ', publisher_b, ' ',
             case when comparison_kind = 'parts_against_year' then concat('sum of ', part_grain, 's ') else '' end,
             value_printed_b

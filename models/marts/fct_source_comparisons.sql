@@ -87,7 +87,10 @@ between_publishers as (
             and a.period_grain = b.period_grain
             and a.period_code = b.period_code
             and a.nationality_key = b.nationality_key
-            and (a.publisher_rank < b.publisher_rank or (a.publisher_rank = b.publisher_rank and a.publisher_code < b.publisher_code))
+            and (
+                a.publisher_rank < b.publisher_rank
+                or (a.publisher_rank = b.publisher_rank and a.publisher_code < b.publisher_code)
+            )
     -- a derived year is compared with the other publishers' printed years, never with another derived one
     where not (a.is_derived and b.is_derived)
 
@@ -132,7 +135,10 @@ parts_against_year as (
         true as is_derived_b,
         cast(1 as integer) as vintage_count_b,
         cast(0 as decimal(18, 4)) as tolerance_units_b,
-        'The sum of the periods the publisher prints, against the year it prints: equal up to the rounding of every part and of the year, unless a part or the year was restated in another vintage.'
+        concat(
+            'The sum of the periods the publisher prints, against the year it prints: equal up to the rounding ',
+            'of every part and of the year, unless a part or the year was restated in another vintage.'
+        )
             as expected_difference_b,
         parts.period_grain as part_grain,
         cast(count(*) as integer) as part_count
@@ -275,12 +281,14 @@ final as (
             when abs(reached.gap) <= reached.allowed_gap
                 then concat(
                     'Beyond the rounding, within the scope difference the register states (',
-                    cast(reached.allowed_gap - reached.rounding_gap as varchar), ' more): ', reached.expected_difference_b
+                    cast(reached.allowed_gap - reached.rounding_gap as varchar), ' more): ',
+                    reached.expected_difference_b
                 )
             else concat(
                 'Not explained by the register: the gap of ', cast(reached.gap as varchar),
                 ' exceeds the ', cast(reached.allowed_gap as varchar),
-                ' the two printings'' rounding and the stated scope differences allow; a restatement, a late registration or a misquotation.'
+                ' the two printings'' rounding and the stated scope differences allow; ',
+                'a restatement, a late registration or a misquotation.'
             )
         end as explanation,
         concat(reached.expected_difference_a, ' | ', reached.expected_difference_b) as reason

@@ -28,7 +28,10 @@ final as (
         comparisons.value_printed_a,
         case
             when comparisons.comparison_kind = 'parts_against_year'
-                then concat(side_b.publisher_label, ', sum of ', cast(comparisons.part_count as varchar), ' ', comparisons.part_grain, 's')
+                then concat(
+                    side_b.publisher_label, ', sum of ', cast(comparisons.part_count as varchar), ' ',
+                    comparisons.part_grain, 's'
+                )
             when comparisons.is_derived_b then concat(side_b.publisher_label, ', sum of its quarters')
             else side_b.publisher_label
         end as publisher_b_label,

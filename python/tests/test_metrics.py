@@ -160,7 +160,10 @@ def test_first_asylum_per_quarter_is_one_metric_per_publisher_concept_never_adde
     applications summed from its months): each metric is exactly that rule's quarters in
     marts.fct_concept_series, and no metric adds two publishers or two concepts."""
     assert WAREHOUSE.exists() and SEMANTIC_MANIFEST.exists(), "run `make build` first"
-    metrics = {"first_asylum_requests_cbs": "first_asylum__cbs", "first_asylum_applications_ind_news": "first_asylum__ind_news"}
+    metrics = {
+        "first_asylum_requests_cbs": "first_asylum__cbs",
+        "first_asylum_applications_ind_news": "first_asylum__ind_news",
+    }
     with duckdb.connect(str(WAREHOUSE), read_only=True) as warehouse:
         expected = {
             metric: {
@@ -181,5 +184,10 @@ def test_first_asylum_per_quarter_is_one_metric_per_publisher_concept_never_adde
         answered = {row["metric_time__quarter"][:10]: float(row[metric]) for row in rows if row[metric]}
         assert expected[metric] and answered == expected[metric], metric
     manifest = SEMANTIC_MANIFEST.read_text(encoding="utf-8")
-    for metric in ("first_asylum_requests_cbs", "first_asylum_applications_ind_news", "family_members_arrived_cbs", "family_members_arrived_ind_news"):
+    for metric in (
+        "first_asylum_requests_cbs",
+        "first_asylum_applications_ind_news",
+        "family_members_arrived_cbs",
+        "family_members_arrived_ind_news",
+    ):
         assert f'"name": "{metric}"' in manifest or f'"name":"{metric}"' in manifest

@@ -87,7 +87,11 @@ def test_every_quote_is_matched_by_exactly_one_catalogue_entry(quotes_placed):
 
 def test_every_catalogue_entry_is_used_and_compared_entries_are_in_the_register(quotes_placed):
     used = {row["entry_code"] for row in quotes_placed.values()}
-    registered = {(rule["series_code"], rule["concept_code"]) for rule in REGISTER if rule["series_kind"] == "other_publishers_entry"}
+    registered = {
+        (rule["series_code"], rule["concept_code"])
+        for rule in REGISTER
+        if rule["series_kind"] == "other_publishers_entry"
+    }
     for entry in MEASURES:
         assert entry["entry_code"] in used, f"{entry['entry_code']} matches no row"
         if entry["concept_code"]:
@@ -98,7 +102,9 @@ def test_numbers_are_read_by_the_pages_convention(quotes_placed):
     """'39,767' on an English page and '32.180' on a Dutch one are both whole numbers; the
     printed qualifier is kept."""
     english = [row for row in quotes_placed.values() if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+", row["value_printed"])]
-    dutch = [row for row in quotes_placed.values() if re.fullmatch(r"(ca\. )?[0-9]{1,3}(\.[0-9]{3})+", row["value_printed"])]
+    dutch = [
+        row for row in quotes_placed.values() if re.fullmatch(r"(ca\. )?[0-9]{1,3}(\.[0-9]{3})+", row["value_printed"])
+    ]
     assert english and dutch
     for row in english:
         assert row["value"] == Decimal(row["value_printed"].replace(",", ""))
@@ -109,11 +115,22 @@ def test_numbers_are_read_by_the_pages_convention(quotes_placed):
 
 def _build_quotes(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "build", "--select", "+int_other_publishers__quotes_catalogued", "--indirect-selection", "cautious"],
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            "build",
+            "--select",
+            "+int_other_publishers__quotes_catalogued",
+            "--indirect-selection",
+            "cautious",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "DBT_PROFILES_DIR": str(project), "IND_WAREHOUSE_PATH": str(project / "target" / "ind.duckdb")},
+        env={
+            **os.environ,
+            "DBT_PROFILES_DIR": str(project),
+            "IND_WAREHOUSE_PATH": str(project / "target" / "ind.duckdb"),
+        },
     )
 
 
@@ -125,7 +142,9 @@ def _build_quotes(project: Path) -> subprocess.CompletedProcess:
         (3, "some thirty-eight thousand", "cannot read the value 'some thirty-eight thousand'"),
     ],
 )
-def test_an_unreadable_or_different_value_stops_the_build_naming_file_line_and_value(project_copy, line, printed, message):
+def test_an_unreadable_or_different_value_stops_the_build_naming_file_line_and_value(
+    project_copy, line, printed, message
+):
     seed = project_copy / "seeds" / "raw" / "other_publishers" / "other_publishers_quotes.csv"
     rows = _rows(seed)
     target = next(row for row in rows if row["source_line"] == str(line))
@@ -149,11 +168,15 @@ def test_extract_recognises_the_file_by_its_header_and_check_replays_it(project_
     )
     assert again.returncode == 0, again.stderr
     assert "0 new: unchanged" in again.stdout
-    check = subprocess.run([str(jaarcijfers), "--project-dir", str(project_copy), "check"], capture_output=True, text=True)
+    check = subprocess.run(
+        [str(jaarcijfers), "--project-dir", str(project_copy), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     seed = project_copy / "seeds" / "raw" / "other_publishers" / "other_publishers_quotes.csv"
     seed.write_text(seed.read_text(encoding="utf-8").replace("38,377", "38,378", 1), encoding="utf-8")
-    check = subprocess.run([str(jaarcijfers), "--project-dir", str(project_copy), "check"], capture_output=True, text=True)
+    check = subprocess.run(
+        [str(jaarcijfers), "--project-dir", str(project_copy), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 1
     assert "other_publishers/other_publishers_quotes.csv" in check.stderr
 
@@ -190,7 +213,12 @@ def test_register_rule(rule, warehouse, comparisons):
         rule_a, rule_b = by_rule[row["rule_code_a"]], by_rule[row["rule_code_b"]]
         gap = row["value_b"] - row["value_a"]
         if row["is_derived_a"] or row["is_derived_b"]:
-            low_a, high_a, low_b, high_b = row["value_low_a"], row["value_high_a"], row["value_low_b"], row["value_high_b"]
+            low_a, high_a, low_b, high_b = (
+                row["value_low_a"],
+                row["value_high_a"],
+                row["value_low_b"],
+                row["value_high_b"],
+            )
         else:
             low_a, high_a = _interval(rule_a, row["value_a"], row["value_low_a"], row["value_high_a"])
             low_b, high_b = _interval(rule_b, row["value_b"], row["value_low_b"], row["value_high_b"])
@@ -208,7 +236,9 @@ def test_no_concept_is_comparable_with_one_it_excludes():
     # the register's own example: nareizigers on arrival against nareis applications
     assert {"family_members_arrived", "nareis_applications"} <= concepts
     arrivals = {rule["rule_code"] for rule in REGISTER if rule["concept_code"] == "family_members_arrived"}
-    assert all("nareis_applications" in rule["not_comparable_with"] for rule in REGISTER if rule["rule_code"] in arrivals)
+    assert all(
+        "nareis_applications" in rule["not_comparable_with"] for rule in REGISTER if rule["rule_code"] in arrivals
+    )
 
 
 # ---------- fct_source_comparisons
@@ -248,7 +278,8 @@ def test_the_ind_and_cbs_first_asylum_years_are_side_by_side(warehouse, comparis
     cbs = dict(
         warehouse.execute(
             "select period_code, value_printed from intermediate.int_cbs__figures_catalogued "
-            "where indicator_code = 'first_asylum_requests' and period_grain = 'year' and is_all_nationalities and is_latest_vintage"
+            "where indicator_code = 'first_asylum_requests' and period_grain = 'year' "
+            "and is_all_nationalities and is_latest_vintage"
         ).fetchall()
     )
     both = set(ind) & set(cbs)
@@ -267,15 +298,35 @@ def test_the_ind_and_cbs_first_asylum_years_are_side_by_side(warehouse, comparis
 def test_other_publishers_first_asylum_years_are_compared_with_the_ind(warehouse, comparisons):
     """AIDA's and the minister's first applications (from the quotes seed) against the Jaarcijfers."""
     ind = _latest_first_asylum_years(warehouse)
-    first = {rule["series_code"]: rule["publisher_code"] for rule in REGISTER if rule["concept_code"] == "first_asylum_requests" and rule["series_kind"] == "other_publishers_entry"}
+    first = {
+        rule["series_code"]: rule["publisher_code"]
+        for rule in REGISTER
+        if rule["concept_code"] == "first_asylum_requests" and rule["series_kind"] == "other_publishers_entry"
+    }
     expected = set()
     for row in QUOTES:
-        entries = [entry["entry_code"] for entry in MEASURES if re.search(entry["measure_pattern"], row["measure_en"]) and entry["unit"] in ("", row["unit"])]
+        entries = [
+            entry["entry_code"]
+            for entry in MEASURES
+            if re.search(entry["measure_pattern"], row["measure_en"]) and entry["unit"] in ("", row["unit"])
+        ]
         publisher = PUBLISHERS[row["publisher"]]["publisher_code"]
-        if entries[0] in first and first[entries[0]] == publisher and not row["nationality"] and row["reference_period"] in ind and row["value"]:
+        if (
+            entries[0] in first
+            and first[entries[0]] == publisher
+            and not row["nationality"]
+            and row["reference_period"] in ind
+            and row["value"]
+        ):
             expected.add((row["reference_period"], publisher))
     assert expected
-    found = {(row["period_code"], row["publisher_b"]) for row in comparisons if row["publisher_a"] == "ind_jaarcijfers" and row["concept_code"] == "first_asylum_requests" and row["is_all_nationalities"]}
+    found = {
+        (row["period_code"], row["publisher_b"])
+        for row in comparisons
+        if row["publisher_a"] == "ind_jaarcijfers"
+        and row["concept_code"] == "first_asylum_requests"
+        and row["is_all_nationalities"]
+    }
     assert expected <= found
 
 

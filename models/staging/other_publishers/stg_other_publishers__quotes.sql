@@ -6,9 +6,13 @@
     form outside this grammar is left to the catalogue of worded values
     (int_other_publishers__quotes_catalogued), which stops the build on one it does not hold. -#}
 {%- set row_context -%}
-concat('seeds/raw/other_publishers/other_publishers_quotes.csv (', source_file, ', line ', source_line, ')')
+concat(
+    'seeds/raw/other_publishers/other_publishers_quotes.csv (', source_file, ', line ', source_line, ')'
+)
 {%- endset -%}
-{%- set qualifier_pattern = "'^(ca\\. |circa |Circa |approximately |At least |more than |bijna |ruim |ongeveer |Ongeveer )'" -%}
+{%- set qualifiers = "ca\\. |circa |Circa |approximately |At least |more than |bijna |ruim |ongeveer |Ongeveer " -%}
+{%- set qualifier_pattern = "'^(" ~ qualifiers ~ ")'" -%}
+{%- set value_pattern = "'^(" ~ qualifiers ~ ")?([0-9][0-9.,]*)(\\*|%|% minder| procent| miljoen euro)?$'" -%}
 
 with
 
@@ -27,9 +31,9 @@ split as (
             else 'nl'
         end as page_language,
         {{ regexp_group('value_printed', qualifier_pattern, 1) }} as qualifier_printed,
-        {{ regexp_group('value_printed', "'^(ca\\. |circa |Circa |approximately |At least |more than |bijna |ruim |ongeveer |Ongeveer )?([0-9][0-9.,]*)(\\*|%|% minder| procent| miljoen euro)?$'", 2) }}
+        {{ regexp_group('value_printed', value_pattern, 2) }}
             as number_printed,
-        {{ regexp_group('value_printed', "'^(ca\\. |circa |Circa |approximately |At least |more than |bijna |ruim |ongeveer |Ongeveer )?([0-9][0-9.,]*)(\\*|%|% minder| procent| miljoen euro)?$'", 3) }}
+        {{ regexp_group('value_printed', value_pattern, 3) }}
             as suffix_printed
 
     from source

@@ -105,10 +105,7 @@ def check_seeds(project_dir: Path) -> list[str]:
         if actual != expected:
             problems.append(name)
     return (
-        problems
-        + check_news_seeds(project_dir)
-        + CBS_SOURCE.check(project_dir)
-        + OTHER_PUBLISHERS.check(project_dir)
+        problems + check_news_seeds(project_dir) + CBS_SOURCE.check(project_dir) + OTHER_PUBLISHERS.check(project_dir)
     )
 
 
@@ -229,7 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text (.txt), news figures file or other publishers' figures file (.csv)")
+    extract.add_argument(
+        "publication",
+        type=Path,
+        help="publication text (.txt), news figures file or other publishers' figures file (.csv)",
+    )
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",

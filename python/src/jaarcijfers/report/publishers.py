@@ -49,7 +49,9 @@ def sections(reporting: Reporting) -> list[Section]:
         f"explains (the rounding of both printings or a stated scope difference), {len(gaps) - explained} not "
         "(consistency checks in marts.fct_consistency_checks).</p>"
     )
-    section = Section("one-question-several-publishers", "One question, several publishers · Eén vraag, meerdere bronnen", intro)
+    section = Section(
+        "one-question-several-publishers", "One question, several publishers · Eén vraag, meerdere bronnen", intro
+    )
     section.charts.append(series_chart(series))
     if gaps:
         section.intro += terms_table(
@@ -93,9 +95,11 @@ def series_chart(rows: list[dict]) -> alt.TopLevelMixin:
         )
         .properties(width=CHART_WIDTH - 120, height=200)
     )
-    chart = alt.layer(lines, data=alt.Data(values=rows)).facet(
-        row=alt.Row("panel_label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left"))
-    ).resolve_scale(y="independent")
+    chart = (
+        alt.layer(lines, data=alt.Data(values=rows))
+        .facet(row=alt.Row("panel_label:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
+        .resolve_scale(y="independent")
+    )
     return (
         chart.properties(
             title=alt.Title(

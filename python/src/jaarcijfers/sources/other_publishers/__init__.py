@@ -116,7 +116,9 @@ class _Loaded:
             }
         )
         for line, fields in new:
-            self.quote_rows.append({"source_file": source_file, "source_line": str(line), **dict(zip(COLUMNS, fields))})
+            self.quote_rows.append(
+                {"source_file": source_file, "source_line": str(line), **dict(zip(COLUMNS, fields, strict=True))}
+            )
             self.fields.add(fields)
         return len(new)
 
@@ -154,7 +156,11 @@ class OtherPublishersSource:
         try:
             rows = read_quotes(path)
             archived = project_dir / FOLDER / path.name
-            if archived.exists() and archived.resolve() != path.resolve() and archived.read_bytes() != path.read_bytes():
+            if (
+                archived.exists()
+                and archived.resolve() != path.resolve()
+                and archived.read_bytes() != path.read_bytes()
+            ):
                 raise ExtractionError(path, 0, f"{archived} already exists with other content: rename the new file")
             loaded = _replay(project_dir)
             source_file = f"{CODE}/{path.name}"
@@ -184,9 +190,7 @@ class OtherPublishersSource:
             if not seed.exists() or seed.read_text(encoding="utf-8") != text:
                 problems.append(f"{CODE}/{name}")
         listed = {entry["source_file"] for entry in loaded.file_rows}
-        on_disk = {
-            f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if self.recognises(path)
-        }
+        on_disk = {f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if self.recognises(path)}
         if listed != on_disk and f"{CODE}/{FILES_SEED}" not in problems:
             problems.append(f"{CODE}/{FILES_SEED}")
         return problems
