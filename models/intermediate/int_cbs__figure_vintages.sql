@@ -27,6 +27,12 @@ misprints as (
 
 ),
 
+nationalities as (
+
+    select * from {{ ref('stg_reference__cbs_nationalities') }}
+
+),
+
 printings as (
 
     select
@@ -38,6 +44,8 @@ printings as (
         releases.ordered_from,
         releases.ordered_to,
         releases.is_dated,
+        -- dim_nationality's code (alpha-3, XXA, XXX), as fct_figures has it
+        coalesce(nationalities.nationality_code, figures.country_code) as nationality_code,
         row_number() over (
             partition by
                 figures.indicator_code, figures.period_code, coalesce(figures.country_code, 'all'), figures.release_id
@@ -46,6 +54,7 @@ printings as (
 
     from figures
     inner join releases using (release_id)
+    left join nationalities on figures.nationality_printed = nationalities.nationality_printed
     left join misprints
         on
             figures.source_url = misprints.source_url
@@ -79,6 +88,7 @@ ranked as (
         period_grain,
         period_start,
         country_code,
+        nationality_code,
         release_id,
         release_order,
         published_start,

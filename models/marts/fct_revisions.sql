@@ -123,7 +123,7 @@ cbs_vintages as (
         cast(extract(year from period_start) as integer) as reference_year,
         period_code,
         period_grain,
-        country_code,
+        nationality_code as country_code,
         cast(null as integer) as edition_year,
         release_id,
         cast(null as varchar) as quoted_item,

@@ -384,3 +384,40 @@ def test_releases_are_ordered_by_the_days_their_pages_show(warehouse):
     catalogued = {row["release_id"] for row in csv_rows(PROJECT_DIR / "seeds" / "reference" / "cbs_releases.csv")}
     assert {release for release, *_, is_dated in releases if not is_dated} == catalogued
     assert all(isinstance(start, datetime.date) for _, _, start, _, is_dated in releases if is_dated)
+
+
+# ---------- the build reads the seed strictly: what it cannot read or place stops it, naming the row
+
+
+def _damaged(row: dict[str, str], field: str, text: str) -> tuple[dict[str, str], str]:
+    return dict(
+        row, **{field: text}
+    ), f"seeds/raw/cbs/cbs_figures.csv ({row['source_file']}, line {row['source_line']})"
+
+
+@pytest.mark.parametrize(
+    ("choose", "field", "text", "message"),
+    [
+        (lambda row: not row["nationality"], "value", "395", "the transcriber's value 395 disagrees with '{printed}'"),
+        (lambda row: "nl-nl" in row["source_url"], "value_printed", "3,90", "cannot read the value '3,90' printed"),
+        (lambda row: row["nationality"], "nationality", "Atlantisch", "the nationality 'Atlantisch' is not in"),
+        (lambda row: True, "measure_en", "Asylum wishes", "the wording 'Asylum wishes' / "),
+    ],
+    ids=["a value the transcriber read otherwise", "a form no page prints", "a nationality", "a wording"],
+)
+def test_a_cbs_row_the_build_cannot_read_or_place_stops_it_naming_the_row(cbs_copy, choose, field, text, message):
+    seed = cbs_copy / SEEDS / "cbs_figures.csv"
+    rows = csv_rows(seed)
+    position = next(index for index, row in enumerate(rows) if choose(row))
+    printed = rows[position]["value_printed"]
+    rows[position], where = _damaged(rows[position], field, text)
+    with seed.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+    result = main(["--project-dir", str(cbs_copy), "build", "--", "--select", "+int_cbs__figures_catalogued"])
+    log = (cbs_copy / "logs" / "build.log").read_text(encoding="utf-8")
+
+    assert result != 0
+    assert f"{where}: {message.format(printed=printed)}" in log

@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument(
         "publication",
         type=Path,
-        help="publication text (.txt), news figures file or other publishers' figures file (.csv)",
+        help="publication text (.txt), news figures file, CBS figures file or other publishers' figures file (.csv)",
     )
     extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
     extract.add_argument(
