@@ -33,6 +33,12 @@ cbs_checks as (
 
 ),
 
+source_comparisons as (
+
+    select * from {{ ref('fct_source_comparisons') }}
+
+),
+
 checks as (
 
     select * from {{ ref('stg_reference__consistency_checks') }}
@@ -157,6 +163,40 @@ cbs_shaped as (
 
 ),
 
+-- One publisher's value against another's (or its parts against its year): the tolerance is
+-- the gap the concept register explains in that direction (fct_source_comparisons.allowed_gap).
+comparisons_shaped as (
+
+    select
+        concat('source_comparison/', comparison_id) as check_id,
+        case comparison_kind
+            when 'parts_against_year' then 'source_parts_sum_to_year'
+            else 'source_comparison_within_register'
+        end as check_code,
+        case when unit_a = unit_b then unit_a else concat(unit_a, ' against ', unit_b) end as unit,
+        source_code_b as source_code,
+        cast(null as integer) as edition_year,
+        release_id_b as release_id,
+        cast(null as varchar) as product_code,
+        cast(null as varchar) as indicator_code,
+        concat(
+            concept_label, ' ', period_code,
+            case when country_code is null then '' else concat(' (', country_code, ')') end, ': ',
+            publisher_a, ' ', value_printed_a, ' against ', publisher_b, ' ',
+            case when comparison_kind = 'parts_against_year' then concat('sum of ', part_grain, 's ') else '' end,
+            value_printed_b
+        ) as subject,
+        reference_year,
+        period_code,
+        cast(value_a as decimal(18, 4)) as expected_value,
+        cast(value_b as decimal(18, 4)) as printed_value,
+        cast(allowed_gap as decimal(18, 4)) as figure_tolerance,
+        cast(string_to_array(concat(figure_id_a, ' + ', figure_id_b), ' + ') as varchar[]) as input_figure_ids
+
+    from source_comparisons
+
+),
+
 evaluated as (
 
     -- all in the same column order
@@ -165,6 +205,8 @@ evaluated as (
     select * from news_shaped
     union all
     select * from cbs_shaped
+    union all
+    select * from comparisons_shaped
 
 ),
 

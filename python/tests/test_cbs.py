@@ -98,7 +98,7 @@ def _extract(project: Path, path: Path) -> int:
 
 def test_the_cbs_file_is_recognised_by_its_header_and_nothing_else():
     assert SOURCE.recognises(CBS_FILE)
-    assert not SOURCE.recognises(PROJECT_DIR / "publications" / "ind-news" / "figures.csv")
+    assert not SOURCE.recognises(PROJECT_DIR / "publications" / "ind_news" / "figures.csv")
     assert CBS_FILE.read_text(encoding="utf-8").splitlines()[0] == HEADER
 
 

@@ -20,7 +20,8 @@ from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
 
 MANIFEST = PROJECT_DIR / "target" / "manifest.json"
 SCHEMAS = ("marts", "reporting")
-COLUMN_ONLY_UNITS = {"days", "index", "mixed"}
+# count_bound: a bound of the interval a rounded count stands for (half a unit possible); percent: 0-100
+COLUMN_ONLY_UNITS = {"count_bound", "days", "index", "mixed", "percent"}
 DECIMAL_TYPE = "DECIMAL(18,4)"
 
 

@@ -153,3 +153,41 @@ def test_monthly_asylum_influx_metrics_are_the_latest_and_first_published_values
         for row in rows
     ] == [(month, float(latest), float(first)) for month, latest, first in expected]
     assert ("2022-11", 4584.0, 4484.0) in [(month, float(latest), float(first)) for month, latest, first in expected]
+
+
+def test_first_asylum_per_quarter_is_one_metric_per_publisher_concept_never_added(tmp_path):
+    """mf answers first asylum requests per quarter per publisher-concept (CBS persons, the IND's
+    applications summed from its months): each metric is exactly that rule's quarters in
+    marts.fct_concept_series, and no metric adds two publishers or two concepts."""
+    assert WAREHOUSE.exists() and SEMANTIC_MANIFEST.exists(), "run `make build` first"
+    metrics = {
+        "first_asylum_requests_cbs": "first_asylum__cbs",
+        "first_asylum_applications_ind_news": "first_asylum__ind_news",
+    }
+    with duckdb.connect(str(WAREHOUSE), read_only=True) as warehouse:
+        expected = {
+            metric: {
+                quarter.isoformat(): float(value)
+                for quarter, value in warehouse.execute(
+                    "select period_start, value from marts.fct_concept_series where rule_code = ? "
+                    "and period_grain = 'quarter' and is_default and is_all_nationalities",
+                    [rule],
+                ).fetchall()
+            }
+            for metric, rule in metrics.items()
+        }
+    rows = mf_query(
+        ["--metrics", ",".join(metrics), "--group-by", "metric_time__quarter", "--order", "metric_time__quarter"],
+        tmp_path / "quarters.csv",
+    )
+    for metric in metrics:
+        answered = {row["metric_time__quarter"][:10]: float(row[metric]) for row in rows if row[metric]}
+        assert expected[metric] and answered == expected[metric], metric
+    manifest = SEMANTIC_MANIFEST.read_text(encoding="utf-8")
+    for metric in (
+        "first_asylum_requests_cbs",
+        "first_asylum_applications_ind_news",
+        "family_members_arrived_cbs",
+        "family_members_arrived_ind_news",
+    ):
+        assert f'"name": "{metric}"' in manifest or f'"name":"{metric}"' in manifest

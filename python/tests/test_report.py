@@ -615,3 +615,36 @@ def test_a_label_cut_at_its_limit_shows_its_whole_text_on_hover(browser, drawn_r
             without_whole_text.append(text)
 
     assert without_whole_text == []
+
+
+def test_one_question_several_publishers_shows_every_publishers_year_and_quarter_series_and_the_gaps(report, warehouse):
+    """The section draws, on one chart, every publisher's latest first-asylum series per year and per
+    quarter (as marts.fct_concept_series holds them), each labelled by its definition, and lists
+    every comparison of a year of marts.fct_source_comparisons in its gaps table."""
+    output, _ = report
+    page = output.read_text(encoding="utf-8")
+    assert 'id="one-question-several-publishers"' in page
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        expected = {
+            (row[0], row[1], row[2])
+            for row in connection.execute(
+                "select series_label, period_grain, period_code from marts.fct_concept_series "
+                "where concept_code = 'first_asylum_requests' and period_grain in ('year', 'quarter') "
+                "and is_default and is_all_nationalities"
+            ).fetchall()
+        }
+        comparisons = connection.execute(
+            "select value_printed_a, value_printed_b, explanation from marts.fct_source_comparisons "
+            "where period_grain = 'year' and is_all_nationalities"
+        ).fetchall()
+    (chart,) = [
+        spec for spec in chart_specs(page) if spec["title"]["text"].startswith("First asylum applications (IND)")
+    ]
+    drawn = {(row["series_label"], row["period_grain"], row["period_code"]) for row in chart_rows(chart)}
+    assert expected and drawn == expected
+    for grain in ("year", "quarter"):
+        assert len({label for label, drawn_grain, _ in drawn if drawn_grain == grain}) >= 2, grain
+    assert comparisons
+    section = page[page.index('id="one-question-several-publishers"') :]
+    for printed_a, printed_b, explanation in comparisons:
+        assert all(html.escape(text) in section for text in (printed_a, printed_b, explanation))

@@ -107,7 +107,9 @@ def test_no_chart_adds_decisions_or_stocks_across_stages_unless_it_says_it_is_a_
     adding = []
     for chart in files("charts"):
         params = chart["params"]
-        if not stage_bound & set(params.get("metrics", [])):
+        # a saved metric by its name; an ad-hoc one (a dict) by its label
+        named = {metric if isinstance(metric, str) else metric.get("label") for metric in params.get("metrics", [])}
+        if not stage_bound & named:
             continue
         one_stage = any(item.get("subject") == "decision_stage" for item in params.get("adhoc_filters", []))
         split = apart & {*params.get("groupby", []), params.get("x_axis")} and not params.get("stack")

@@ -23,12 +23,13 @@ from jaarcijfers.report import (
     glossary,
     nationalities,
     overview,
+    publishers,
     revisions,
 )
 from jaarcijfers.report.page import render_html
 from jaarcijfers.report.reporting import Reporting
 
-SECTIONS = (overview, domain, backlog, nationalities, asylum_influx, revisions, consistency, glossary)
+SECTIONS = (overview, domain, backlog, nationalities, asylum_influx, publishers, revisions, consistency, glossary)
 
 
 def build_report(warehouse: Path, output: Path) -> int:

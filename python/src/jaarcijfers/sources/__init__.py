@@ -39,11 +39,13 @@ class Source(Protocol):
 from jaarcijfers.sources.cbs import SOURCE as CBS  # noqa: E402
 from jaarcijfers.sources.ind_news import SOURCE as IND_NEWS  # noqa: E402
 from jaarcijfers.sources.jaarcijfers import SOURCE as JAARCIJFERS  # noqa: E402
+from jaarcijfers.sources.other_publishers import SOURCE as OTHER_PUBLISHERS  # noqa: E402
 
 SOURCES: Sequence[Source] = (
     JAARCIJFERS,
     IND_NEWS,
     CBS,
+    OTHER_PUBLISHERS,
 )
 
 
