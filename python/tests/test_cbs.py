@@ -496,3 +496,26 @@ def test_each_cbs_revision_names_both_releases_as_its_vintages_dated_as_their_pa
                 if vintage_date is None or abs((vintage_date - shown).days) > 1:
                     wrong.append(f"{revision_id}: line {line} shows {shown}, vintage dated {vintage_date}")
     assert wrong == []
+
+
+def test_every_entry_of_the_wording_catalogue_places_some_row_of_the_file(warehouse):
+    """An entry no row matches is a dead entry: most likely a wording or page address copied wrong,
+    which leaves the rows it meant for under the general entry."""
+    entries = csv_rows(PROJECT_DIR / "seeds" / "reference" / "cbs_measures.csv")
+    placed = set(
+        warehouse.execute(
+            "select distinct measure_en, measure_nl, source_url, indicator_code from marts.fct_figures"
+            " where source_code = 'cbs'"
+        ).fetchall()
+    )
+    dead = []
+    for entry in entries:
+        matching = [
+            row
+            for row in placed
+            if (row[0], row[1], row[3]) == (entry["measure_en"], entry["measure_nl"], entry["indicator_code"])
+            and (not entry["source_url"] or row[2] == entry["source_url"])
+        ]
+        if not matching:
+            dead.append(entry)
+    assert dead == []
