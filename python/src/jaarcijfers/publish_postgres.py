@@ -51,11 +51,11 @@ def connection_settings() -> dict[str, str]:
     return {"host": value["PGHOST"], "port": value["PGPORT"], "user": value["PGUSER"], "dbname": value["PGDATABASE"]}
 
 
-def connect():
+def connect(application_name: str = "jaarcijfers build"):
     import psycopg2
 
     try:
-        connection = psycopg2.connect(**connection_settings(), application_name="jaarcijfers build")
+        connection = psycopg2.connect(**connection_settings(), application_name=application_name)
     except psycopg2.Error as error:
         settings = connection_settings()
         raise ServerError(

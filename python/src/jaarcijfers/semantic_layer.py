@@ -152,7 +152,7 @@ def run_mf_on_server(project_dir: Path, target: str, mf_arguments: list[str]) ->
     settings = connection_settings()
     where = f"{settings['host']}:{settings['port']}/{settings['dbname']}"
     try:
-        connection = connect()
+        connection = connect(application_name="jaarcijfers mf")
     except ServerError as error:
         raise SemanticLayerError(str(error)) from None
     try:
