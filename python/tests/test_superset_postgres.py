@@ -14,7 +14,9 @@ variables name the builder (CI's superuser), and the reader's password is in IND
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +25,7 @@ import pytest
 
 from conftest import PROJECT_DIR, PublishedOnServer
 from jaarcijfers.publish_postgres import READER_ROLE
-from superset_server import SupersetServer, start_superset
+from superset_server import SERVE, SUPERSET_PYTHON, SupersetServer, start_superset
 from test_superset import (
     SHIPPED_DATABASE,
     WITHHELD,
@@ -204,7 +206,7 @@ def test_the_dashboard_draws_every_chart_in_headless_chromium_on_the_server(supe
 def test_an_admin_who_grants_himself_the_rights_still_reaches_nothing_but_the_warehouse_as_the_reader(
     api, published_on_server
 ):
-    """Runs last: the server's Admin role keeps the permissions until it stops."""
+    """Runs last of the tests on the running server: its Admin role keeps the permissions until it stops."""
     added = add_a_database(api)
     assert statuses(added) == {**dict.fromkeys(added, 403), "POST /api/v1/dataset/import/": 500}
     uploaded = upload_a_file(api)
@@ -236,3 +238,25 @@ def test_an_admin_who_grants_himself_the_rights_still_reaches_nothing_but_the_wa
         if database["id"] != shipped["id"]:
             refused = api.sql(database["id"], "select 1 as one")
             assert "connects to the warehouse of bi/superset/assets only" in refused.text, database["database_name"]
+
+
+def test_serve_refuses_a_role_that_may_write_and_a_wrong_password_before_starting_superset(
+    published_on_server, tmp_path
+):
+    builder = published_on_server.environment()
+
+    def serve(**environment: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(SUPERSET_PYTHON), str(SERVE), "--target", "postgres", "--home", str(tmp_path / "home")],
+            env={**os.environ, **builder, **environment},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+
+    as_builder = serve(IND_READER_ROLE=builder["PGUSER"], IND_READER_PASSWORD=builder["PGPASSWORD"])
+    assert as_builder.returncode != 0 and "Superset connects as a read-only role only" in as_builder.stderr
+    wrong = serve(IND_READER_PASSWORD=published_on_server.reader_password + "x")
+    assert wrong.returncode != 0 and "password authentication failed" in wrong.stderr
+    assert not (tmp_path / "home" / "superset.db").exists()
