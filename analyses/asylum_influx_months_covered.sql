@@ -1,5 +1,5 @@
 -- Question: which months of each year do the IND's news releases give, per monthly asylum-influx
--- measure? Each cell: the number of months, then the months (J F M A M J J A S O N D), · for a
+-- indicator? Each cell: the number of months, then the months (J F M A M J J A S O N D), · for a
 -- month no release printed (absent from the warehouse, never zero); empty: no month at all.
 with
 

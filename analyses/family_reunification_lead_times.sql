@@ -1,4 +1,4 @@
--- Question: how did the lead times of family reunification of refugees (nareis), and of
+-- Question: how did the lead times of family reunification of asylum-permit holders (nareis), and of
 -- family reunification with unaccompanied minors, move, next to asylum track 4?
 select
     products.product_name_en,

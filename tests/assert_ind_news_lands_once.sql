@@ -1,9 +1,9 @@
 -- The news figures land whole. Each row names the rule it breaks:
---   row_lands_once: every row of seeds/raw/ind_news_figures.csv is in marts.fct_figures exactly
+--   row_lands_once: every row of seeds/raw/ind_news/ind_news_figures.csv is in marts.fct_figures exactly
 --     once, with its printed text unchanged;
 --   nothing_unprinted: fct_figures holds no news figure that is not a row of the seed;
 --   file_rows_as_extracted: each loaded file has as many rows in the seed as the extractor counted
---     new in it (seeds/raw/ind_news_files.csv);
+--     new in it (seeds/raw/ind_news/ind_news_files.csv);
 -- That each loaded file in publications/ still has the sha256 it was loaded with is a question
 -- about files, not the warehouse: python/tests/test_publication_files.py.
 with

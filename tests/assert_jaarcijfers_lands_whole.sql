@@ -1,5 +1,5 @@
 -- The annual publication's figures land whole. Each row names the rule it breaks:
---   printed_figure_lands_once: every figure the extractor wrote to seeds/raw/jaarcijfers_figures.csv
+--   printed_figure_lands_once: every figure the extractor wrote to seeds/raw/jaarcijfers/jaarcijfers_figures.csv
 --     is in marts.fct_figures exactly once, with its printed text unchanged, and fct_figures holds
 --     no Jaarcijfers figure that was not printed;
 --   counts_as_extracted: each edition's tables, figures, top-3 entries and footnotes in the

@@ -1,6 +1,6 @@
 {#- How the IND's news pages print values, periods, dates and addresses: the same forms as
-    python/src/jaarcijfers/news_values.py, and both are tested against one table of printed
-    cases (seeds/cases/ind_news_printed_values.csv). Each macro gives NULL for a form it does not
+    python/src/jaarcijfers/sources/ind_news/printed_values.py, and both are tested against one
+    table of printed cases (seeds/cases/ind_news_printed_values.csv). Each macro gives NULL for a form it does not
     know; the model that uses it decides to stop the build. Casts behind a CASE are checked_casts
     (macros/cross_db/checked_cast.sql). Each reader returns a dict of SQL expressions, one per field
     of what it reads, so that the readings are plain columns on every engine. -#}

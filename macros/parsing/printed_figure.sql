@@ -1,5 +1,5 @@
-{#- The printed forms a figure may take. The extractor (python/src/jaarcijfers/figures.py) accepts
-    exactly the same: both are tested against seeds/cases/printed_figures.csv. Bounded so that
+{#- The printed forms a figure may take. The extractor
+    (python/src/jaarcijfers/sources/jaarcijfers/printed_figures.py) accepts exactly the same: both are tested against seeds/cases/printed_figures.csv. Bounded so that
     every value fits DECIMAL(18,4) exactly. -#}
 {% macro printed_figure_patterns() -%}
     {{ return({

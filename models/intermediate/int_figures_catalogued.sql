@@ -1,7 +1,7 @@
 {#- Places every printed figure: its table becomes a product, its row a indicator with a unit, and
     the printed form must fit that unit. A figure that cannot be placed stops the build. -#}
 {%- set row_context -%}
-    concat('seeds/raw/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ',
+    concat('seeds/raw/jaarcijfers/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ',
         source_line, ' (', table_heading_nl, ' / ', row_label_nl, ' / ',
         reference_year, ')')
 {%- endset -%}

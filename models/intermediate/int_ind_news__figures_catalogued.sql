@@ -3,7 +3,7 @@
     catalogue entries; the printed unit must fit the indicator's. What cannot be placed stops the
     build, naming the catalogue to extend. -#}
 {%- set row_context -%}
-concat('seeds/raw/ind_news_figures.csv (', figures.source_file, ', line ', figures.source_line, ')')
+concat('seeds/raw/ind_news/ind_news_figures.csv (', figures.source_file, ', line ', figures.source_line, ')')
 {%- endset -%}
 
 with

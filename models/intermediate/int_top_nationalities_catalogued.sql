@@ -1,7 +1,7 @@
 {#- Each top-3 list belongs to the product whose list heading it carries; each nationality as
     printed must be in the nationality catalogue. -#}
 {%- set row_context -%}
-    concat('seeds/raw/jaarcijfers_top_nationalities.csv, edition ', edition_year,
+    concat('seeds/raw/jaarcijfers/jaarcijfers_top_nationalities.csv, edition ', edition_year,
         ', publication line ', source_line, ' (', list_heading_nl, ' / ',
         nationality_nl, ')')
 {%- endset -%}

@@ -57,7 +57,8 @@ final as (
         printed_sections.subsection_nl as subsection_name_nl,
         subsections.section_name_en as subsection_name_en,
         products.top3_list_heading_nl,
-        domains.display_order as domain_display_order
+        domains.display_order as domain_display_order,
+        domains.domain_description
 
     from products
     left join domains

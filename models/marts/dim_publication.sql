@@ -38,11 +38,11 @@ final as (
         sources.accessed_on,
         publications.source_file,
         publications.sha256,
-        publications.line_count,
-        publications.table_count,
-        publications.figure_count,
-        publications.top_nationality_count,
-        publications.footnote_count,
+        cast(publications.line_count as bigint) as line_count,
+        cast(publications.table_count as bigint) as table_count,
+        cast(publications.figure_count as bigint) as figure_count,
+        cast(publications.top_nationality_count as bigint) as top_nationality_count,
+        cast(publications.footnote_count as bigint) as footnote_count,
         sources.source_note
 
     from publications

@@ -1,4 +1,4 @@
-{#- Which months of each year each monthly asylum-influx measure has, for all countries together:
+{#- Which months of each year each monthly asylum-influx indicator has, for all countries together:
     the months some release printed, and the ones none did. -#}
 with
 

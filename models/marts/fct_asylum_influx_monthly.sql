@@ -1,6 +1,7 @@
-{#- Each monthly asylum-influx measure per month and country of origin (or all countries), as
+{#- Each monthly asylum-influx indicator per month and country of origin (or all countries), as
     first published and as last published, over the releases that printed it. Only months some
     release printed are here: a month no release covers is absent, never zero. -#}
+{%- set row_context = "'fct_asylum_influx_monthly ' || summarised.figure_key" %}
 with
 
 vintages as (
@@ -20,7 +21,7 @@ summarised as (
 
     select
         figure_key,
-        -- one month, measure and country each; min() only names the one value
+        -- one month, indicator and country each; min() only names the one value
         min(period_code) as period_code,
         min(period_start) as month_start,
         min(reference_year) as reference_year,
@@ -59,15 +60,16 @@ final as (
         summarised.country_code,
         case when summarised.country_code is null then 'all' else 'country' end as country_scope,
         nationalities.country_name_en,
-        summarised.first_value,
+        {{ count_to_bigint('summarised.first_value', row_context) }} as first_value,
         summarised.first_value_printed,
         summarised.first_release_id,
         summarised.first_figure_id,
-        summarised.latest_value,
+        {{ count_to_bigint('summarised.latest_value', row_context) }} as latest_value,
         summarised.latest_value_printed,
         summarised.latest_release_id,
         summarised.latest_figure_id,
-        cast(summarised.latest_value - summarised.first_value as decimal(18, 4)) as revision,
+        {{ count_to_bigint('summarised.latest_value - summarised.first_value', row_context) }}
+            as revision,
         summarised.release_count,
         summarised.vintage_count,
         summarised.revision_count,

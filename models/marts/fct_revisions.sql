@@ -17,6 +17,18 @@ news as (
 
 ),
 
+editions as (
+
+    select * from {{ ref('dim_publication') }}
+
+),
+
+releases as (
+
+    select * from {{ ref('dim_release') }}
+
+),
+
 jaarcijfers_vintages as (
 
     select
@@ -162,10 +174,43 @@ final as (
         first_and_latest.latest_value_printed,
         first_and_latest.latest_edition_year,
         first_and_latest.latest_release_id,
-        steps.is_order_certain as is_release_order_certain
+        steps.is_order_certain as is_release_order_certain,
+        -- one pair for both sources: the edition year or the release (with its quoted item)
+        case steps.source_code
+            when 'jaarcijfers' then cast(steps.earlier_edition_year as varchar)
+            else steps.earlier_release_id || coalesce(' (' || steps.earlier_quoted_item || ')', '')
+        end as earlier_vintage,
+        case steps.source_code
+            when 'jaarcijfers' then cast(steps.edition_year as varchar)
+            else steps.release_id || coalesce(' (' || steps.quoted_item || ')', '')
+        end as later_vintage,
+        case steps.source_code
+            when 'jaarcijfers' then earlier_edition.published_on
+            else earlier_release.published_start
+        end as earlier_vintage_date,
+        case steps.source_code
+            when 'jaarcijfers' then later_edition.published_on
+            else later_release.published_start
+        end as later_vintage_date,
+        case steps.source_code
+            when 'jaarcijfers' then case when earlier_edition.published_on is null then 'undated' else 'day' end
+            else earlier_release.published_precision
+        end as earlier_vintage_date_precision,
+        case steps.source_code
+            when 'jaarcijfers' then case when later_edition.published_on is null then 'undated' else 'day' end
+            else later_release.published_precision
+        end as later_vintage_date_precision
 
     from steps
     inner join first_and_latest using (figure_key)
+    left join editions as earlier_edition
+        on steps.earlier_edition_year = earlier_edition.edition_year
+    left join editions as later_edition
+        on steps.edition_year = later_edition.edition_year
+    left join releases as earlier_release
+        on steps.earlier_release_id = earlier_release.release_id
+    left join releases as later_release
+        on steps.release_id = later_release.release_id
 
 )
 

@@ -1,4 +1,4 @@
-{#- For a monthly report section: each asylum-influx measure per month printed, all
+{#- For a monthly report section: each asylum-influx indicator per month printed, all
     countries together, as last published, with the first published value where a later release
     revised it. Months no release printed are absent, so a chart draws a gap there. -#}
 with

@@ -1,4 +1,4 @@
-{#- For a monthly report section: the countries of origin each release named for a measure and
+{#- For a monthly report section: the countries of origin each release named for an indicator and
     month (its top countries), as last published, ranked within the month, with their share of
     the month's figure for all countries where that is printed too. -#}
 with

@@ -12,7 +12,8 @@ final as (
         domain_code,
         domain_display_order,
         domain_name_en,
-        domain_name_nl
+        domain_name_nl,
+        domain_description
 
     from products
 

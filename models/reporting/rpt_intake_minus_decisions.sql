@@ -1,3 +1,5 @@
+{%- set row_context = "'fct_derived_measures ' || derived_measures.product_code || '/intake_minus_decisions/'"
+    ~ " || derived_measures.reference_year" %}
 with
 
 derived_measures as (
@@ -20,7 +22,7 @@ final as (
         derived_measures.reference_year,
         products.product_name_en as bar_label,
         products.product_name_nl as bar_label_nl,
-        derived_measures.value,
+        {{ count_to_bigint('derived_measures.value', row_context) }} as value,
         {{ thousands_grouped('derived_measures.value') }} || ' = ' || derived_measures.formula as derivation,
         derived_measures.is_derived,
         derived_measures.edition_year

@@ -13,15 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from jaarcijfers.catalogue import Catalogue, load_catalogue
 from jaarcijfers.publish_postgres import READER_ROLE, connection_settings
-from jaarcijfers.seeds import SEED_FILES, render_csv
+from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue, load_catalogue
+from jaarcijfers.sources.jaarcijfers.seeds import (
+    PUBLICATIONS_FOLDER,
+    SEED_FILES,
+    SEEDS_FOLDER,
+    render_csv,
+    source_file_of,
+)
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 # The project whose seeds and warehouse the tests read: this repository, or a copy with another
 # edition loaded (test_next_edition.py runs the read-only tests on such a copy this way).
 PROJECT_DIR = Path(os.environ.get("IND_PROJECT_DIR", REPOSITORY)).resolve()
-PUBLICATION_2024 = PROJECT_DIR / "publications" / "jaarcijfers-2024.txt"
+PUBLICATION_2024 = PROJECT_DIR / PUBLICATIONS_FOLDER / "jaarcijfers-2024.txt"
 PUBLISHED_WAREHOUSE = PROJECT_DIR / "warehouse" / "ind.duckdb"
 COPIED_FOR_A_PROJECT = (
     "dbt_project.yml",
@@ -89,15 +95,16 @@ def project_copy_up_to_2024(project_copy: Path) -> Path:
     loaded: the extractor's tests write a next edition, 2025, of their own and compare it with 2024."""
     kept = {}
     for name, record_type in SEED_FILES.items():
-        seed = project_copy / "seeds" / "raw" / name
+        seed = project_copy / SEEDS_FOLDER / name
         with seed.open(encoding="utf-8", newline="") as handle:
             rows = [row for row in csv.DictReader(handle) if int(row["edition_year"]) <= 2024]
         seed.write_text(render_csv(record_type, rows), encoding="utf-8", newline="")
         kept[name] = rows
     loaded = {row["source_file"] for row in kept["jaarcijfers_publications.csv"]}
-    dropped = {publication.name for publication in (project_copy / "publications").glob("*.txt")} - loaded
-    for name in dropped:
-        (project_copy / "publications" / name).unlink()
+    publications = project_copy / "publications"
+    dropped = {source_file_of(text) for text in (project_copy / PUBLICATIONS_FOLDER).glob("*.txt")} - loaded
+    for source_file in dropped:
+        (publications / source_file).unlink()
     sources = project_copy / "seeds" / "reference" / "publication_sources.csv"
     lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
     sources.write_text("".join(line for line in lines if line.split(",", 1)[0] not in dropped), encoding="utf-8")
@@ -106,10 +113,10 @@ def project_copy_up_to_2024(project_copy: Path) -> Path:
 
 @pytest.fixture
 def news_copy(project_copy: Path) -> Path:
-    """The project copy with only the first news file loaded (the shared `ind-news/figures.csv`), whatever
+    """The project copy with only the first news file loaded (the shared `ind_news/figures.csv`), whatever
     releases the project added after it: the news tests write releases of their own, for months a later
     real release may print otherwise."""
-    seeds = project_copy / "seeds" / "raw"
+    seeds = project_copy / "seeds" / "raw" / "ind_news"
     with (seeds / "ind_news_files.csv").open(encoding="utf-8", newline="") as handle:
         files = list(csv.DictReader(handle))
     first = files[0]["source_file"]
@@ -144,7 +151,7 @@ def older_duckdb_python(version: str) -> Path:
 
 
 def publication_2024_text() -> str:
-    return (REPOSITORY / "publications" / "jaarcijfers-2024.txt").read_text(encoding="utf-8")
+    return (REPOSITORY / PUBLICATIONS_FOLDER / "jaarcijfers-2024.txt").read_text(encoding="utf-8")
 
 
 def as_edition(text: str, year: int) -> str:
@@ -156,13 +163,17 @@ def as_edition(text: str, year: int) -> str:
 
 
 def raw_seed_bytes(project: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted((project / "seeds" / "raw").glob("*.csv"))}
+    """Every raw seed of every source, by its path under seeds/raw/."""
+    raw = project / "seeds" / "raw"
+    return {path.relative_to(raw).as_posix(): path.read_bytes() for path in sorted(raw.rglob("*.csv"))}
 
 
-def add_publication_source(project: Path, source_file: str, source_type: str = "annual figures publication") -> None:
+def add_publication_source(project: Path, publication: Path, source_type: str = "annual figures publication") -> None:
+    """A provenance row for the Jaarcijfers text `publication`, under the name its seeds give it."""
     with (project / "seeds" / "reference" / "publication_sources.csv").open("a", encoding="utf-8") as handle:
         handle.write(
-            f"{source_file},{source_type},Immigratie- en Naturalisatiedienst (IND),,,2026-11-28,Written by a test.\n"
+            f"{source_file_of(publication)},{source_type},Immigratie- en Naturalisatiedienst (IND),"
+            ",,2026-11-28,Written by a test.\n"
         )
 
 

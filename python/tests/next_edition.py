@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from jaarcijfers.figures import parse_figure
+from jaarcijfers.sources.jaarcijfers.printed_figures import parse_figure
 
 INTAKE_LABELS = ("Aanvragen", "Aanvragen MVV Nareis", "Procedures")
 TRACK_HEADINGS = ("Spoor 1 - ", "Spoor 2 - ", "Spoor 4 - ")

@@ -38,7 +38,7 @@ def _with_a_figure_twice(seed: str) -> str:
     ids=["a value that cannot be read", "a figure twice"],
 )
 def test_a_broken_seed_stops_the_build_naming_the_row(damage, message, project_copy):
-    seed = project_copy / "seeds" / "raw" / "jaarcijfers_figures.csv"
+    seed = project_copy / "seeds" / "raw" / "jaarcijfers" / "jaarcijfers_figures.csv"
     seed.write_text(damage(seed.read_text(encoding="utf-8")), encoding="utf-8")
     published = project_copy / "warehouse" / "ind.duckdb"
     published.parent.mkdir()
@@ -49,8 +49,8 @@ def test_a_broken_seed_stops_the_build_naming_the_row(damage, message, project_c
 
     assert result.returncode != 0
     assert (
-        "seeds/raw/jaarcijfers_figures.csv, edition 2024, publication line 11 (Familie & Gezin / Aanvragen / 2024): "
-        + message
+        "seeds/raw/jaarcijfers/jaarcijfers_figures.csv, edition 2024, publication line 11 "
+        "(Familie & Gezin / Aanvragen / 2024): " + message
     ) in result.stdout
     assert f"the published warehouse {published} is unchanged" in result.stderr
     assert sha256_of(published) == checksum_before

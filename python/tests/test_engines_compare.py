@@ -226,13 +226,14 @@ def _with_a_broken_value(seed: str) -> str:
 def test_a_broken_seed_stops_the_postgres_build_naming_the_row(
     project_copy: Path, throwaway_database: str, tmp_path: Path
 ) -> None:
-    seed = project_copy / "seeds" / "raw" / "jaarcijfers_figures.csv"
+    seed = project_copy / "seeds" / "raw" / "jaarcijfers" / "jaarcijfers_figures.csv"
     seed.write_text(_with_a_broken_value(seed.read_text(encoding="utf-8")), encoding="utf-8")
 
     result = dbt_build(project_copy, "postgres", tmp_path, {"PGDATABASE": throwaway_database})
 
     assert result.returncode != 0
     assert (
-        "seeds/raw/jaarcijfers_figures.csv, edition 2024, publication line 11 (Familie & Gezin / Aanvragen / 2024): "
+        "seeds/raw/jaarcijfers/jaarcijfers_figures.csv, edition 2024, publication line 11 "
+        "(Familie & Gezin / Aanvragen / 2024): "
         "cannot parse '38.6x0' as a Dutch number"
     ) in result.stdout

@@ -16,14 +16,16 @@ from conftest import (
     raw_seed_bytes,
 )
 from jaarcijfers.cli import check_seeds, main
-from jaarcijfers.completeness import compare_with_previous
-from jaarcijfers.extract import extract_edition
 from jaarcijfers.records import ExtractionError
+from jaarcijfers.sources.jaarcijfers.completeness import compare_with_previous
+from jaarcijfers.sources.jaarcijfers.edition import extract_edition
 from test_provenance import SOURCE_FLAGS
 
 
 def figures_of(project: Path) -> list[dict[str, str]]:
-    with (project / "seeds" / "raw" / "jaarcijfers_figures.csv").open(encoding="utf-8", newline="") as handle:
+    with (project / "seeds" / "raw" / "jaarcijfers" / "jaarcijfers_figures.csv").open(
+        encoding="utf-8", newline=""
+    ) as handle:
         return list(csv.DictReader(handle))
 
 
@@ -97,7 +99,7 @@ def test_a_new_edition_is_added_beside_the_loaded_ones(project_copy_up_to_2024, 
     before = figures_of(project_copy_up_to_2024)
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025).replace("38.670", "39.000"), encoding="utf-8")
-    add_publication_source(project_copy_up_to_2024, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication)
 
     assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 0
     assert "edition 2025, 28 tables, 301 figures, 30 top-3 entries, 6 footnotes: added" in capsys.readouterr().out
@@ -105,7 +107,9 @@ def test_a_new_edition_is_added_beside_the_loaded_ones(project_copy_up_to_2024, 
     after = figures_of(project_copy_up_to_2024)
     assert [row for row in after if row["edition_year"] != "2025"] == before
     assert len([row for row in after if row["edition_year"] == "2025"]) == 301
-    assert (project_copy_up_to_2024 / "publications" / "jaarcijfers-2025.txt").read_bytes() == publication.read_bytes()
+    assert (
+        project_copy_up_to_2024 / "publications" / "jaarcijfers" / "jaarcijfers-2025.txt"
+    ).read_bytes() == publication.read_bytes()
     assert check_seeds(project_copy_up_to_2024) == []
 
     assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 0
@@ -118,7 +122,7 @@ def test_a_new_row_label_is_refused_with_the_catalogue_entry_to_add(project_copy
     publication.write_text(
         text.replace("Studenten\t\t\t\n", "Studenten\t\t\t\nHerhaalde aanvragen\t1.000\t900\t800\n"), encoding="utf-8"
     )
-    add_publication_source(project_copy_up_to_2024, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication)
 
     assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
     error = capsys.readouterr().err
@@ -189,7 +193,7 @@ def test_broken_input_stops_with_file_line_and_reason_and_writes_nothing(
         publication_2024_text() if kind == "pages of different editions" else as_edition(publication_2024_text(), 2025)
     )
     publication.write_text(breaking(text), encoding="utf-8")
-    add_publication_source(project_copy_up_to_2024, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication)
     seeds_before = raw_seed_bytes(project_copy_up_to_2024)
 
     assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
@@ -199,18 +203,18 @@ def test_broken_input_stops_with_file_line_and_reason_and_writes_nothing(
     assert error.startswith(f"error: {publication}:{line_number}: ")
     assert reason in error
     assert raw_seed_bytes(project_copy_up_to_2024) == seeds_before
-    assert not (project_copy_up_to_2024 / "publications" / publication.name).exists()
+    assert not (project_copy_up_to_2024 / "publications" / "jaarcijfers" / publication.name).exists()
 
 
 def test_an_edition_loaded_with_other_content_is_refused_unless_replaced(project_copy_up_to_2024, tmp_path, capsys):
     publication = tmp_path / "jaarcijfers-2024-herzien.txt"
     publication.write_text(_break(publication_2024_text(), "38.670", "38.680"), encoding="utf-8")
-    add_publication_source(project_copy_up_to_2024, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication)
     seeds_before = raw_seed_bytes(project_copy_up_to_2024)
 
     assert main(["--project-dir", str(project_copy_up_to_2024), "extract", str(publication)]) == 1
     error = capsys.readouterr().err
-    assert f"error: {publication}:11: edition 2024 is already loaded from jaarcijfers-2024.txt" in error
+    assert f"error: {publication}:11: edition 2024 is already loaded from jaarcijfers/jaarcijfers-2024.txt" in error
     assert "value_printed '38.670' -> '38.680'" in error
     assert raw_seed_bytes(project_copy_up_to_2024) == seeds_before
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import REPOSITORY
-from jaarcijfers.figures import figure_form, parse_figure
+from jaarcijfers.sources.jaarcijfers.printed_figures import figure_form, parse_figure
 
 with (REPOSITORY / "seeds" / "cases" / "printed_figures.csv").open(encoding="utf-8", newline="") as handle:
     CASES = list(csv.DictReader(handle))

@@ -18,8 +18,8 @@ import yaml
 from conftest import PROJECT_DIR, add_publication_source, as_edition, publication_2024_text, raw_seed_bytes
 from jaarcijfers import seed_set
 from jaarcijfers.cli import main
-from jaarcijfers.extract_top3 import TOP_LIST_LENGTH
 from jaarcijfers.inputs import FIRST_PLAUSIBLE_YEAR, quoted, value_out_of_range
+from jaarcijfers.sources.jaarcijfers.top3 import TOP_LIST_LENGTH
 from test_provenance import SOURCE_FLAGS
 
 NEXT_YEAR = datetime.date.today().year + 1
@@ -44,8 +44,8 @@ def assert_refused_in_one_line(capsys, project: Path, publication: Path, where: 
     assert "\n" not in error and error.isprintable(), f"one line, every character visible: {error!r}"
     assert error.startswith(f"error: {where}: "), error
     assert raw_seed_bytes(project) == seeds_before
-    assert not (project / "publications" / publication.name).exists()
-    assert not (project / "publications" / "ind-news" / publication.name).exists()
+    assert not (project / "publications" / "jaarcijfers" / publication.name).exists()
+    assert not (project / "publications" / "ind_news" / publication.name).exists()
     assert not list(project.rglob("*.partial"))
     return error
 
@@ -137,7 +137,7 @@ def test_an_edition_holding_a_value_out_of_range_or_a_character_it_cannot_trust_
     broken = text.replace(old, new, 1)
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(broken, encoding="utf-8")
-    add_publication_source(project_copy_up_to_2024, publication.name)
+    add_publication_source(project_copy_up_to_2024, publication)
     seeds_before = raw_seed_bytes(project_copy_up_to_2024)
 
     assert extract(project_copy_up_to_2024, publication) == 1
@@ -192,7 +192,7 @@ def test_a_top_3_list_holds_as_many_ranks_as_the_mart_allows():
 def _a_2025_edition(project: Path, tmp_path: Path) -> Path:
     publication = tmp_path / "jaarcijfers-2025.txt"
     publication.write_text(as_edition(publication_2024_text(), 2025), encoding="utf-8")
-    add_publication_source(project, publication.name)
+    add_publication_source(project, publication)
     return publication
 
 

@@ -11,10 +11,11 @@ import pytest
 
 from conftest import PROJECT_DIR, raw_seed_bytes
 from jaarcijfers.cli import check_seeds, main
-from jaarcijfers.news import COLUMNS, load_news_catalogue, read_news_file
-from jaarcijfers.news_values import read_page, read_period, read_published, read_value
+from jaarcijfers.inputs import quoted
+from jaarcijfers.sources.ind_news.figures_file import COLUMNS, load_news_catalogue, read_news_file
+from jaarcijfers.sources.ind_news.printed_values import read_page, read_period, read_published, read_value
 
-FIGURES_FILE = PROJECT_DIR / "publications" / "ind-news" / "figures.csv"
+FIGURES_FILE = PROJECT_DIR / "publications" / "ind_news" / "figures.csv"
 CASES = PROJECT_DIR / "seeds" / "cases"
 
 
@@ -31,8 +32,8 @@ def test_every_row_of_the_figures_file_is_in_the_seed_once_as_transcribed():
     file_rows = csv_rows(FIGURES_FILE)
     seed_rows = [
         row
-        for row in csv_rows(PROJECT_DIR / "seeds" / "raw" / "ind_news_figures.csv")
-        if row["source_file"] == "ind-news/figures.csv"
+        for row in csv_rows(PROJECT_DIR / "seeds" / "raw" / "ind_news" / "ind_news_figures.csv")
+        if row["source_file"] == "ind_news/figures.csv"
     ]
 
     assert len(file_rows) == 870
@@ -107,6 +108,8 @@ def test_periods_dates_and_pages_read_as_the_shared_cases_say(case):
 
 
 HEADER = ",".join(COLUMNS)
+WITHOUT_NOTE = HEADER.removesuffix(",note")
+WITH_EXTRA = HEADER + ",extra"
 NOVEMBER = "https://ind.nl/nl/nieuws/asielinstroom-in-november-2022,2022-12-13"
 MARCH = "https://ind.nl/nl/nieuws/asielinstroom-in-maart-2023,2023-04-12"
 TOTAL = (
@@ -132,8 +135,9 @@ def extract_into(project: Path, path: Path, text: str) -> int:
 @pytest.mark.parametrize(
     ("rows", "line", "reason"),
     [
-        ([GOOD_ROW], 1, "missing column note"),
-        ([f"{GOOD_ROW},extra"], 1, "extra column"),
+        # A header that is not the news header exactly: no source recognises the file.
+        ([GOOD_ROW], 1, f"no source reads this file (its first line is {quoted(WITHOUT_NOTE)})"),
+        ([f"{GOOD_ROW},extra"], 1, f"no source reads this file (its first line is {quoted(WITH_EXTRA)})"),
         ([GOOD_ROW, f"{MARCH},2023-13,{TOTAL},3.500,3500,"], 3, "cannot read the period '2023-13'"),
         ([f"https://ind.nl/nl/nieuws/x,last week,2023-03,{TOTAL},3.500,3500,"], 2, "cannot read the date 'last week'"),
         (
@@ -156,7 +160,7 @@ def extract_into(project: Path, path: Path, text: str) -> int:
         (
             [f"{NOVEMBER},2022-11,{TOTAL},4.500,4500,"],
             2,
-            "but '4.484' in ind-news/figures.csv, line 65, already loaded",
+            "but '4.484' in ind_news/figures.csv, line 65, already loaded",
         ),
         ([f"{MARCH},2023-03,{SHARE},101%,101,"], 2, "'101%' "),
         ([GOOD_ROW, f"{MARCH},2023-03,{TOTAL},3.500,3500,read\x00aloud"], 3, "note: control character '\\x00'"),
@@ -201,9 +205,7 @@ def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(
     news_copy, tmp_path, capsys, rows, line, reason
 ):
     header = (
-        HEADER.removesuffix(",note")
-        if reason == "missing column note"
-        else HEADER + (",extra" if reason == "extra column" else "")
+        WITHOUT_NOTE if quoted(WITHOUT_NOTE) + ")" in reason else WITH_EXTRA if quoted(WITH_EXTRA) in reason else HEADER
     )
     path = tmp_path / "asielinstroom-maart-2023.csv"
     seeds_before = raw_seed_bytes(news_copy)
@@ -215,7 +217,7 @@ def test_a_file_the_extractor_cannot_place_is_refused_whole_with_one_line(
     assert error.rstrip("\n").isprintable(), "an invisible character is shown escaped"
     assert reason in error, error
     assert raw_seed_bytes(news_copy) == seeds_before
-    assert not (news_copy / "publications" / "ind-news" / path.name).exists()
+    assert not (news_copy / "publications" / "ind_news" / path.name).exists()
 
 
 def test_loading_the_same_rows_again_is_a_no_op(news_copy, tmp_path, capsys):
@@ -229,7 +231,7 @@ def test_loading_the_same_rows_again_is_a_no_op(news_copy, tmp_path, capsys):
                 "--project-dir",
                 str(news_copy),
                 "extract",
-                str(news_copy / "publications" / "ind-news" / "figures.csv"),
+                str(news_copy / "publications" / "ind_news" / "figures.csv"),
             ]
         )
         == 0
@@ -237,7 +239,7 @@ def test_loading_the_same_rows_again_is_a_no_op(news_copy, tmp_path, capsys):
     assert main(["--project-dir", str(news_copy), "extract", str(again)]) == 0
 
     assert raw_seed_bytes(news_copy) == seeds_before
-    assert not (news_copy / "publications" / "ind-news" / again.name).exists()
+    assert not (news_copy / "publications" / "ind_news" / again.name).exists()
     assert capsys.readouterr().out.splitlines()[-1].endswith("870 rows, 0 new: unchanged: every row is already loaded")
 
 
@@ -248,24 +250,24 @@ def test_a_file_repeating_loaded_rows_adds_only_its_new_ones(news_copy, tmp_path
 
     assert extract_into(news_copy, path, "\n".join([loaded[0], *loaded[1:4], *new_rows]) + "\n") == 0
 
-    seed = csv_rows(news_copy / "seeds" / "raw" / "ind_news_figures.csv")
-    files = csv_rows(news_copy / "seeds" / "raw" / "ind_news_files.csv")
+    seed = csv_rows(news_copy / "seeds" / "raw" / "ind_news" / "ind_news_figures.csv")
+    files = csv_rows(news_copy / "seeds" / "raw" / "ind_news" / "ind_news_files.csv")
     assert len(seed) == len(loaded) - 1 + len(new_rows)
     assert [(row["source_file"], row["source_line"], row["value_printed"]) for row in seed[-2:]] == [
-        ("ind-news/asielinstroom-maart-2023.csv", "5", "3.500"),
-        ("ind-news/asielinstroom-maart-2023.csv", "6", "2.900"),
+        ("ind_news/asielinstroom-maart-2023.csv", "5", "3.500"),
+        ("ind_news/asielinstroom-maart-2023.csv", "6", "2.900"),
     ]
     assert [(row["source_file"], row["row_count"], row["new_row_count"]) for row in files] == [
-        ("ind-news/figures.csv", str(len(loaded) - 1), str(len(loaded) - 1)),
-        ("ind-news/asielinstroom-maart-2023.csv", "5", "2"),
+        ("ind_news/figures.csv", str(len(loaded) - 1), str(len(loaded) - 1)),
+        ("ind_news/asielinstroom-maart-2023.csv", "5", "2"),
     ]
-    assert (news_copy / "publications" / "ind-news" / path.name).read_bytes() == path.read_bytes()
+    assert (news_copy / "publications" / "ind_news" / path.name).read_bytes() == path.read_bytes()
     assert check_seeds(news_copy) == []
 
 
 def test_check_names_a_news_seed_that_is_not_the_extractors_output(news_copy):
-    seed = news_copy / "seeds" / "raw" / "ind_news_figures.csv"
+    seed = news_copy / "seeds" / "raw" / "ind_news" / "ind_news_figures.csv"
     seed.write_text(seed.read_text(encoding="utf-8").replace(",2.991,2991,", ",2.991,2990,", 1), encoding="utf-8")
-    (news_copy / "publications" / "ind-news" / "stray.csv").write_text(HEADER + "\n", encoding="utf-8")
+    (news_copy / "publications" / "ind_news" / "stray.csv").write_text(HEADER + "\n", encoding="utf-8")
 
-    assert check_seeds(news_copy) == ["ind_news_figures.csv", "ind_news_files.csv"]
+    assert check_seeds(news_copy) == ["ind_news/ind_news_figures.csv", "ind_news/ind_news_files.csv"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 
 import duckdb
@@ -12,9 +14,9 @@ import pytest
 
 from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
 from jaarcijfers.cli import main
-from jaarcijfers.news import COLUMNS, load_news_catalogue, read_news_file
+from jaarcijfers.sources.ind_news.figures_file import COLUMNS, load_news_catalogue, read_news_file
 
-FIGURES_FILE = PROJECT_DIR / "publications" / "ind-news" / "figures.csv"
+FIGURES_FILE = PROJECT_DIR / "publications" / "ind_news" / "figures.csv"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def test_each_of_the_870_rows_of_the_file_lands_in_fct_figures_exactly_once(ware
     with FIGURES_FILE.open(encoding="utf-8", newline="") as handle:
         printed = {(line, row["value_printed"]) for line, row in enumerate(csv.DictReader(handle), start=2)}
     landed = warehouse.execute(
-        "select source_line, value_printed from marts.fct_figures where source_file = 'ind-news/figures.csv'"
+        "select source_line, value_printed from marts.fct_figures where source_file = 'ind_news/figures.csv'"
     ).fetchall()
 
     assert len(printed) == 870
@@ -39,7 +41,9 @@ def test_each_of_the_870_rows_of_the_file_lands_in_fct_figures_exactly_once(ware
 
 def test_twin_pages_are_one_release(warehouse):
     catalogue = load_news_catalogue(PROJECT_DIR / "seeds" / "reference")
-    with (PROJECT_DIR / "seeds" / "raw" / "ind_news_files.csv").open(encoding="utf-8", newline="") as handle:
+    with (PROJECT_DIR / "seeds" / "raw" / "ind_news" / "ind_news_files.csv").open(
+        encoding="utf-8", newline=""
+    ) as handle:
         files = [PROJECT_DIR / "publications" / entry["source_file"] for entry in csv.DictReader(handle)]
     pages_printed = {row.page for path in files for row in read_news_file(path, catalogue)}
     releases, pages, twin_pages, twins = warehouse.execute(
@@ -220,7 +224,7 @@ def test_the_news_pages_nareis_series_is_its_own_indicator_and_never_checked_aga
         """
         select source_line, product_code, indicator_code
         from marts.fct_figures
-        where source_file = 'ind-news/figures.csv'
+        where source_file = 'ind_news/figures.csv'
             and indicator_code in ('nareis_incl_art8_minors_applications', 'nareis_heading_decisions')
         """
     ).fetchall()
@@ -235,3 +239,73 @@ def test_the_news_pages_nareis_series_is_its_own_indicator_and_never_checked_aga
     assert {line for line, _, _ in landed} == nareis_lines
     assert {product for _, product, _ in landed} == {None}
     assert compared == (0,)
+
+
+def printed_date(published: str) -> tuple[date | None, str]:
+    """A page's date as the transcription gives it ('2023-02-10', '2022-11 (exact date not shown)',
+    'early 2019 (…)', 'undated (…)'): the first day it allows, and its precision."""
+    found = re.match(r"(?:early )?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\b", published)
+    if found is None:
+        assert published.startswith("undated"), published
+        return None, "undated"
+    year, month, day = found.groups()
+    precision = "day" if day else "month" if month else "year"
+    return date(int(year), int(month or 1), int(day or 1)), precision
+
+
+def test_each_revision_names_both_vintages_with_the_date_its_source_gives(warehouse):
+    with FIGURES_FILE.open(encoding="utf-8", newline="") as handle:
+        published_on_line = {line: row["published"] for line, row in enumerate(csv.DictReader(handle), start=2)}
+    with (PROJECT_DIR / "seeds" / "reference" / "publication_sources.csv").open(encoding="utf-8") as handle:
+        edition_dates = {row["source_file"]: row["published_on"] for row in csv.DictReader(handle)}
+    editions = dict(warehouse.execute("select edition_year, source_file from marts.dim_publication").fetchall())
+    steps = warehouse.execute(
+        """
+        select
+            revisions.revision_id, revisions.source_code,
+            revisions.earlier_edition_year, revisions.later_edition_year,
+            revisions.earlier_release_id, revisions.earlier_quoted_item,
+            revisions.later_release_id, revisions.later_quoted_item,
+            earlier.source_line, later.source_line,
+            revisions.earlier_vintage, revisions.later_vintage,
+            revisions.earlier_vintage_date, revisions.earlier_vintage_date_precision,
+            revisions.later_vintage_date, revisions.later_vintage_date_precision
+        from marts.fct_revisions as revisions
+        inner join marts.fct_figures as earlier on revisions.earlier_figure_id = earlier.figure_id
+        inner join marts.fct_figures as later on revisions.later_figure_id = later.figure_id
+        """
+    ).fetchall()
+
+    def edition_vintage(edition_year: int) -> tuple:
+        printed = edition_dates.get(editions[edition_year], "")
+        return str(edition_year), (date.fromisoformat(printed), "day") if printed else (None, "undated")
+
+    def release_vintage(release_id: str, quoted_item: str | None, line: int) -> tuple:
+        return release_id + (f" ({quoted_item})" if quoted_item else ""), printed_date(published_on_line[line])
+
+    wrong = []
+    for (
+        revision_id,
+        source,
+        earlier_edition,
+        later_edition,
+        earlier_release,
+        earlier_item,
+        later_release,
+        later_item,
+        earlier_line,
+        later_line,
+        *found,
+    ) in steps:
+        if source == "jaarcijfers":
+            earlier, earlier_date = edition_vintage(earlier_edition)
+            later, later_date = edition_vintage(later_edition)
+        else:
+            earlier, earlier_date = release_vintage(earlier_release, earlier_item, earlier_line)
+            later, later_date = release_vintage(later_release, later_item, later_line)
+        expected = [earlier, later, *earlier_date, *later_date]
+        if found != expected:
+            wrong.append((revision_id, found, expected))
+
+    assert steps
+    assert wrong == []

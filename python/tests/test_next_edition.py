@@ -57,7 +57,7 @@ def test_a_next_edition_that_does_not_add_up_is_published_with_its_discrepancies
     refusal = capsys.readouterr().err
     assert (
         f"error: {publication}: table 'Ketenservicelijn' is missing: "
-        "edition 2024 (jaarcijfers-2024.txt line 221) printed it" in refusal
+        "edition 2024 (jaarcijfers/jaarcijfers-2024.txt line 221) printed it" in refusal
     )
     assert "refused, 1 missing" in refusal and "--allow-missing" in refusal
 

@@ -156,7 +156,7 @@ def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_a
             return cursor.fetchone()[0]
 
     marts_before = published_marts()
-    seed = project / "seeds" / "raw" / "jaarcijfers_figures.csv"
+    seed = project / "seeds" / "raw" / "jaarcijfers" / "jaarcijfers_figures.csv"
     printed = seed.read_text(encoding="utf-8")
     seed.write_text(printed.replace(",2024,38.670\n", ",2024,38.6x0\n", 1), encoding="utf-8")
     try:
@@ -165,7 +165,7 @@ def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_a
         seed.write_text(printed, encoding="utf-8")
 
     assert failed.returncode != 0
-    assert "seeds/raw/jaarcijfers_figures.csv, edition 2024, publication line 11" in failed.stdout
+    assert "seeds/raw/jaarcijfers/jaarcijfers_figures.csv, edition 2024, publication line 11" in failed.stdout
     assert "the published schemas are unchanged" in failed.stderr
     assert published_marts() == marts_before
     assert as_reader(server, throwaway_database, password, "select count(*) from marts.fct_figures").returncode == 0

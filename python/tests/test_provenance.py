@@ -47,7 +47,7 @@ def test_the_extract_flags_write_the_provenance_row(project_copy_up_to_2024, tmp
     with (project_copy_up_to_2024 / "seeds" / "reference" / "publication_sources.csv").open(
         encoding="utf-8", newline=""
     ) as handle:
-        row = next(row for row in csv.DictReader(handle) if row["source_file"] == publication.name)
+        row = next(row for row in csv.DictReader(handle) if row["source_file"] == f"jaarcijfers/{publication.name}")
     assert row["source_type"] == "annual figures publication"
     assert row["producer"] == "Immigratie- en Naturalisatiedienst (IND)"
     assert (row["published_url"], row["published_on"], row["source_note"]) == (

@@ -13,9 +13,9 @@ from conftest import PROJECT_DIR
 
 PUBLICATIONS = PROJECT_DIR / "publications"
 RECORDED = (
-    # seed, its column of the file's name (relative to publications/)
-    ("jaarcijfers_publications.csv", "source_file"),
-    ("ind_news_files.csv", "source_file"),
+    # seed (under seeds/raw/), its column of the file's name (relative to publications/)
+    ("jaarcijfers/jaarcijfers_publications.csv", "source_file"),
+    ("ind_news/ind_news_files.csv", "source_file"),
 )
 
 

@@ -190,7 +190,7 @@ def assert_whole_warehouse(project: Path, warehouse: Path) -> None:
         for node in manifest["nodes"].values()
         if node["resource_type"] in ("model", "seed") and node["config"]["materialized"] != "ephemeral"
     }
-    figure_seeds = sorted((project / "seeds" / "raw").glob("*_figures.csv"))
+    figure_seeds = sorted((project / "seeds" / "raw").rglob("*_figures.csv"))
     seed_figures = sum(len(path.read_text(encoding="utf-8").strip().split("\n")) - 1 for path in figure_seeds)
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         present = set(connection.execute("select table_schema, table_name from information_schema.tables").fetchall())
@@ -258,7 +258,7 @@ def test_a_warehouse_with_fewer_figures_than_its_seeds_is_not_published(project_
     )
     with duckdb.connect(str(published_in_copy), read_only=True) as connection:
         (figures,) = connection.execute("select count(*) from marts.fct_figures").fetchone()
-    seed = project_copy / "seeds" / "raw" / "ind_news_figures.csv"
+    seed = project_copy / "seeds" / "raw" / "ind_news" / "ind_news_figures.csv"
     lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
     seed.write_text("".join([*lines, lines[-1]]), encoding="utf-8")
 

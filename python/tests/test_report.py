@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import csv
+import html
 import json
 import re
 import shutil
@@ -113,6 +115,59 @@ def test_a_chart_says_it_is_derived_exactly_when_its_rows_are(report):
 
     assert said == derived
     assert said
+
+
+def read_reference(name: str) -> list[dict]:
+    with (PROJECT_DIR / "seeds" / "reference" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def test_each_domain_section_says_above_its_charts_what_the_domain_holds_beyond_its_name(report):
+    """A domain's charts add what its tables print; where a table of the domain holds another domain's
+    work (its Dutch heading names that domain, as 'verblijfsvergunning asiel en regulier' does, or
+    includes a procedure of that domain's tables, as 'incl. bezwaar bij Nareis' does), the section
+    says so before its first chart, in the domain's description from seeds/reference/domains.csv."""
+    output, _ = report
+    page = output.read_text(encoding="utf-8")
+    domains = {row["domain_code"]: row for row in read_reference("domains.csv")}
+    products = read_reference("products.csv")
+
+    caveats = []
+    for product in products:
+        heading = words(product["table_heading_nl"])
+        included = re.search(r"\(incl\. ([^)]*)\)", product["table_heading_nl"])
+        for other in products:
+            if other["domain_code"] == product["domain_code"]:
+                continue
+            named_domain = words(domains[other["domain_code"]]["domain_name_nl"]) <= heading
+            first_word = re.match(r"\w+", other["table_heading_nl"])
+            named_procedure = included and first_word and first_word[0].lower() in words(included[1])
+            procedure = re.match(r"\w+", product["product_name_en"])[0]
+            if named_domain:
+                caveats.append((product["domain_code"], procedure, domains[other["domain_code"]]["domain_name_en"]))
+            if named_procedure:
+                caveats.append((product["domain_code"], procedure, first_word[0]))
+    assert {("regular_residence", "Extensions", "Asylum"), ("regular_residence", "Objections", "Nareis")} <= set(
+        caveats
+    )
+
+    for domain_code, domain in domains.items():
+        section = re.search(rf'<section id="{domain_code}">(.*?)(?:<div class="chart"|</section>)', page, re.S)
+        assert section, f"no section for {domain_code}"
+        shown = re.search(r'<p class="domain-description">(.*?)</p>', section[1], re.S)
+        assert shown, f"{domain_code}: no description above the charts"
+        assert html.unescape(shown[1]) == domain["domain_description"], domain_code
+    for domain_code, procedure, named in sorted(set(caveats)):
+        description = domains[domain_code]["domain_description"]
+        # 'non-asylum' does not say that the domain holds asylum work
+        said = [re.search(rf"(?<![\w-]){re.escape(term)}\b", description, re.I) for term in (procedure, named)]
+        assert all(said), (
+            f"{domain_code}: its {procedure} table holds {named} work, and its description does not say so"
+        )
 
 
 def test_report_shows_the_marts_figures_with_their_source(report, warehouse):

@@ -12,7 +12,7 @@ from pathlib import Path
 from jaarcijfers.cli import check_seeds
 from jaarcijfers.locking import exclusive_lock
 from jaarcijfers.seed_set import JOURNAL, LOCK
-from jaarcijfers.seeds import SEED_FILES, render_csv
+from jaarcijfers.sources.jaarcijfers.seeds import SEED_FILES, SEEDS_FOLDER, render_csv
 
 # Runs `jaarcijfers ARGS...` and dies, as SIGKILL would (no clean-up, no finally), just before
 # the seed set's STEP-th file operation (a write made durable, or a rename).
@@ -68,7 +68,9 @@ def seed_set_bytes(project: Path) -> dict[str, bytes]:
 
 
 def editions_loaded(project: Path) -> list[dict[str, str]]:
-    with (project / "seeds" / "raw" / "jaarcijfers_publications.csv").open(newline="", encoding="utf-8") as handle:
+    with (project / "seeds" / "raw" / "jaarcijfers" / "jaarcijfers_publications.csv").open(
+        newline="", encoding="utf-8"
+    ) as handle:
         return list(csv.DictReader(handle))
 
 
@@ -80,7 +82,7 @@ def unload_editions(project: Path, years: set[str], moved_to: Path) -> list[Path
             text = project / "publications" / row["source_file"]
             moved.append(text.rename(moved_to / text.name))
     for name, record_type in SEED_FILES.items():
-        seed = project / "seeds" / "raw" / name
+        seed = project / SEEDS_FOLDER / name
         with seed.open(newline="", encoding="utf-8") as handle:
             rows = [row for row in csv.DictReader(handle) if row["edition_year"] not in years]
         seed.write_text(render_csv(record_type, rows), encoding="utf-8", newline="")
@@ -120,7 +122,7 @@ FIRST = "First asylum applications,eerste asielaanvragen,first asylum applicatio
 
 
 def test_two_news_releases_extracted_at_once_both_land(project_copy, tmp_path):
-    header = (project_copy / "publications" / "ind-news" / "figures.csv").read_text(encoding="utf-8").split("\n")[0]
+    header = (project_copy / "publications" / "ind_news" / "figures.csv").read_text(encoding="utf-8").split("\n")[0]
     releases = []
     for name, row in (("influx-march-2023.csv", TOTAL), ("first-applications-march-2023.csv", FIRST)):
         release = tmp_path / name
@@ -139,15 +141,17 @@ def test_two_news_releases_extracted_at_once_both_land(project_copy, tmp_path):
     results = [(extract.wait(timeout=300), *extract.communicate()) for extract in extracts]
 
     assert [returncode for returncode, _, _ in results] == [0, 0], results
-    with (project_copy / "seeds" / "raw" / "ind_news_files.csv").open(newline="", encoding="utf-8") as handle:
+    with (project_copy / "seeds" / "raw" / "ind_news" / "ind_news_files.csv").open(
+        newline="", encoding="utf-8"
+    ) as handle:
         loaded = {row["source_file"] for row in csv.DictReader(handle)}
-    assert {f"ind-news/{release.name}" for release in releases} <= loaded
+    assert {f"ind_news/{release.name}" for release in releases} <= loaded
     assert check_seeds(project_copy) == []
 
 
 def test_an_extract_refuses_with_no_wait_naming_the_process_that_holds_the_seeds(project_copy):
     seeds_before = seed_set_bytes(project_copy)
-    publication = next((project_copy / "publications").glob("*.txt"))
+    publication = next((project_copy / "publications" / "jaarcijfers").glob("*.txt"))
 
     with exclusive_lock(project_copy / LOCK, "changing or reading the seeds"):
         result = jaarcijfers(project_copy, "extract", "--no-wait", str(publication))

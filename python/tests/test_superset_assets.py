@@ -77,6 +77,47 @@ def test_every_chart_s_saved_query_matches_its_settings_and_is_on_the_dashboard(
         )
 
 
+def stage_bound_columns() -> set[str]:
+    """The columns of marts.fct_product_years whose description says they are of the stage
+    decision_stage says (decisions, cases pending): adding them across stages adds different kinds."""
+    (model,) = yaml.safe_load((PROJECT_DIR / "models" / "marts" / "fct_product_years.yml").read_text(encoding="utf-8"))[
+        "models"
+    ]
+    return {
+        column["name"]
+        for column in model["columns"]
+        if column["name"] != "decision_stage" and "decision_stage" in column.get("description", "")
+    }
+
+
+def test_no_chart_adds_decisions_or_stocks_across_stages_unless_it_says_it_is_a_workload():
+    """The overlap register (decision_stages_differ) allows no sum across stages but a workload: a chart
+    of a stage-bound metric keeps to one stage (a filter on decision_stage), shows each procedure (one
+    stage each) or stage apart without stacking, or says in its name or description that it is a workload."""
+    metrics = yaml.safe_load((SUPERSET_DIR / "metrics.yaml").read_text(encoding="utf-8"))
+    stage_bound = {
+        metric["metric_name"]
+        for metric in metrics["product_years"]
+        if "decision_stage" not in metric["expression"]
+        and any(f"({column})" in metric["expression"].replace(" ", "") for column in stage_bound_columns())
+    }
+    assert {"decisions", "cases_pending"} <= stage_bound
+    apart = {"decision_stage", "product_code", "product_name_en", "product_name_nl"}
+
+    adding = []
+    for chart in files("charts"):
+        params = chart["params"]
+        if not stage_bound & set(params.get("metrics", [])):
+            continue
+        one_stage = any(item.get("subject") == "decision_stage" for item in params.get("adhoc_filters", []))
+        split = apart & {*params.get("groupby", []), params.get("x_axis")} and not params.get("stack")
+        said = "workload" in f"{chart['slice_name']} {chart.get('description') or ''}"
+        if not (one_stage or split or said):
+            adding.append(chart["slice_name"])
+
+    assert adding == []
+
+
 def test_for_the_server_the_bundle_moves_each_database_to_postgres_as_the_reader_and_keeps_the_rest(monkeypatch):
     serve = load_serve()
     monkeypatch.setenv("PGHOST", "db.example.org")

@@ -3,7 +3,7 @@
     language. What cannot be read stops the build with the file, line and text. Irregular periods
     and misprinted values are looked up in their catalogues in int_ind_news__figures_catalogued. -#}
 {%- set row_context -%}
-concat('seeds/raw/ind_news_figures.csv (', source_file, ', line ', source_line, ')')
+concat('seeds/raw/ind_news/ind_news_figures.csv (', source_file, ', line ', source_line, ')')
 {%- endset -%}
 {%- set page = ind_news_page('source_url') -%}
 {%- set release_date = ind_news_published('published') -%}

@@ -1,5 +1,5 @@
 {%- set row_context -%}
-concat('seeds/raw/ind_news_files.csv (', source_file, ')')
+concat('seeds/raw/ind_news/ind_news_files.csv (', source_file, ')')
 {%- endset -%}
 
 with

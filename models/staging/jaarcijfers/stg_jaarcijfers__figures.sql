@@ -1,5 +1,5 @@
 {%- set row_context -%}
-    concat('seeds/raw/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ', source_line,
+    concat('seeds/raw/jaarcijfers/jaarcijfers_figures.csv, edition ', edition_year, ', publication line ', source_line,
         ' (', table_heading_nl, ' / ', row_label_nl, ' / ', reference_year, ')')
 {%- endset -%}
 

@@ -1,5 +1,5 @@
 {%- set row_context -%}
-concat('seeds/raw/jaarcijfers_footnotes.csv, edition ', edition_year, ', publication line ', source_line)
+concat('seeds/raw/jaarcijfers/jaarcijfers_footnotes.csv, edition ', edition_year, ', publication line ', source_line)
 {%- endset -%}
 
 with

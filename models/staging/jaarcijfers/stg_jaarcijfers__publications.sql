@@ -1,5 +1,5 @@
 {%- set row_context -%}
-concat('seeds/raw/jaarcijfers_publications.csv, edition ', edition_year, ' (', source_file, ')')
+concat('seeds/raw/jaarcijfers/jaarcijfers_publications.csv, edition ', edition_year, ' (', source_file, ')')
 {%- endset -%}
 
 with

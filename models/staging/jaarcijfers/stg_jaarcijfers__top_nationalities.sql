@@ -1,6 +1,6 @@
 {%- set row_context -%}
-    concat('seeds/raw/jaarcijfers_top_nationalities.csv, edition ', edition_year, ', publication line ', source_line,
-        ' (', list_heading_nl, ' / rank ', rank, ')')
+    concat('seeds/raw/jaarcijfers/jaarcijfers_top_nationalities.csv, edition ', edition_year,
+        ', publication line ', source_line, ' (', list_heading_nl, ' / rank ', rank, ')')
 {%- endset -%}
 
 with

@@ -5,28 +5,22 @@ semantic layer (mf) on the published warehouse."""
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
 import yaml
 
 from jaarcijfers.answers import AnswersError, write_answers
-from jaarcijfers.catalogue import load_catalogue
-from jaarcijfers.completeness import compare_with_previous
 from jaarcijfers.docs import DocsError, generate_docs
 from jaarcijfers.export import ExportError, export_marts, marts_in_manifest
-from jaarcijfers.extract import extract_edition
 from jaarcijfers.locking import LockHeld
-from jaarcijfers.news_seeds import check_news_seeds, extract_news
-from jaarcijfers.provenance import ProvenanceError, ProvenanceFlags, provenance_row, render_sources
 from jaarcijfers.publish import build_and_publish
 from jaarcijfers.publish_postgres import build_and_publish_postgres
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
 from jaarcijfers.seed_set import seed_lock
-from jaarcijfers.seeds import SEED_FILES, _edition_rows, render_csv, write_edition
 from jaarcijfers.semantic_layer import SemanticLayerError, run_mf, run_mf_on_server
+from jaarcijfers.sources import SOURCES, source_for, unrecognised
 
 PUBLISHED = Path("warehouse/ind.duckdb")
 
@@ -44,61 +38,21 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _extract_locked(args: argparse.Namespace, project_dir: Path) -> int:
-    source = args.publication
-    if not source.is_file():
-        print(f"error: {source}: no such file", file=sys.stderr)
+    path = args.publication
+    if not path.is_file():
+        print(f"error: {path}: no such file", file=sys.stderr)
         return 2
-    if source.suffix == ".csv":
-        return extract_news(source, project_dir)
-    flags = ProvenanceFlags(args.source_url, args.published, args.source_type, args.producer, args.note)
-    try:
-        catalogue = load_catalogue(project_dir / "seeds" / "reference")
-        edition = extract_edition(source, catalogue)
-        provenance = provenance_row(source, flags, catalogue, datetime.date.today())
-        is_complete = catalogue.is_complete_source_type(provenance["source_type"])
-        comparison = compare_with_previous(edition, project_dir, catalogue, is_complete)
-        if comparison.missing and not args.allow_missing:
-            for line_number, what in comparison.missing:
-                where = f"{source}:{line_number}" if line_number else str(source)
-                print(f"error: {where}: {what}", file=sys.stderr)
-            print(
-                f"error: {source}: refused, {len(comparison.missing)} missing; if the IND no longer prints "
-                "them, extract again with --allow-missing (they are then listed in marts.fct_consistency_checks)",
-                file=sys.stderr,
-            )
-            return 1
-        sources_csv = render_sources(catalogue.reference_dir, provenance)
-        status = write_edition(edition, source, project_dir, replace=args.replace, sources_csv=sources_csv)
-    except (ExtractionError, ProvenanceError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    source = source_for(path)
+    if source is None:
+        print(f"error: {path}:1: {unrecognised(path)}", file=sys.stderr)
         return 1
-    publication = edition.publication
-    allowed = f"; {len(comparison.missing)} missing, allowed" if comparison.missing else ""
-    print(
-        f"{publication.source_file}: edition {publication.edition_year}, "
-        f"{publication.table_count} tables, {publication.figure_count} figures, "
-        f"{publication.top_nationality_count} top-3 entries, "
-        f"{publication.footnote_count} footnotes: {status}; {comparison.summary()}{allowed}"
-    )
-    return 0
+    return source.extract(path, project_dir, args)
 
 
 def check_seeds(project_dir: Path) -> list[str]:
-    """Re-extract every loaded publication; return the seed files that differ from the output."""
-    catalogue = load_catalogue(project_dir / "seeds" / "reference")
-    seeds_dir = project_dir / "seeds" / "raw"
-    publications = sorted((project_dir / "publications").glob("*.txt"))
-    editions = sorted(
-        (extract_edition(path, catalogue) for path in publications),
-        key=lambda edition: edition.publication.edition_year,
-    )
-    problems = []
-    for name, record_type in SEED_FILES.items():
-        expected = render_csv(record_type, [row for edition in editions for row in _edition_rows(edition)[name]])
-        actual = (seeds_dir / name).read_text(encoding="utf-8") if (seeds_dir / name).exists() else ""
-        if actual != expected:
-            problems.append(name)
-    return problems + check_news_seeds(project_dir)
+    """Re-extract every source's publications; return the seed files (paths under seeds/raw/) that
+    differ from the output."""
+    return [problem for source in SOURCES for problem in source.check(project_dir)]
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -224,21 +178,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project-dir", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="add a publication's figures to seeds/raw")
-    extract.add_argument("publication", type=Path, help="publication text (.txt) or news figures file (.csv)")
-    extract.add_argument("--replace", action="store_true", help="restate an edition already loaded")
+    extract.add_argument(
+        "publication",
+        type=Path,
+        help="a file of one of the sources: "
+        + "; ".join(f"{source.code}: {source.expects}" for source in SOURCES).replace("%", "%%"),
+    )
+    extract.add_argument("--replace", action="store_true", help="jaarcijfers: restate an edition already loaded")
     extract.add_argument(
         "--allow-missing",
         action="store_true",
-        help="load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
+        help="jaarcijfers: load an edition that lacks tables, rows, lists or footnote texts the previous one printed",
     )
     extract.add_argument(
         "--no-wait", action="store_true", help="refuse, naming the holder, when another command changes the seeds"
     )
-    extract.add_argument("--source-url", help="where the publication was published (writes its provenance row)")
-    extract.add_argument("--published", help="publication date, YYYY-MM-DD")
-    extract.add_argument("--source-type", help="kind of source (default: annual figures publication)")
-    extract.add_argument("--producer", help="who published it (default: the IND)")
-    extract.add_argument("--note", help="how the text was obtained")
+    extract.add_argument(
+        "--source-url", help="jaarcijfers: where the publication was published (writes its provenance row)"
+    )
+    extract.add_argument("--published", help="jaarcijfers: publication date, YYYY-MM-DD")
+    extract.add_argument("--source-type", help="jaarcijfers: kind of source (default: annual figures publication)")
+    extract.add_argument("--producer", help="jaarcijfers: who published it (default: the IND)")
+    extract.add_argument("--note", help="jaarcijfers: how the text was obtained")
     extract.set_defaults(run=_extract)
     check = commands.add_parser("check", help="verify seeds/raw is the extractor's output")
     check.set_defaults(run=_check)

@@ -1,7 +1,7 @@
 """What every input of the extractor must be, whichever source it comes from, and how a message
 shows what it refuses.
 
-Both extractors (the Jaarcijfers texts and the news files) refuse here what the warehouse would
+Every source's extractor (python/src/jaarcijfers/sources/) refuses here what the warehouse would
 otherwise refuse later, or not at all: a control character, a digit that is not 0-9, a year no
 edition can have, a value outside the range the marts' contracts check, a CSV file that cannot be
 read. A message quotes a value with :func:`quoted`, so that an invisible character shows.
@@ -95,3 +95,13 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
     except csv.Error as error:
         # DictReader's own line_num stops at the last row it returned; its reader's is the line read.
         raise ExtractionError(path, reader.reader.line_num, f"cannot read the CSV ({error}); {UNCHANGED}") from None
+
+
+def first_line(path: Path) -> str | None:
+    """The file's first line (a byte-order mark and the line end dropped), None if it is not UTF-8."""
+    with path.open("rb") as handle:
+        raw = handle.readline()
+    try:
+        return raw.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return None

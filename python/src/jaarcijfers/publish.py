@@ -34,7 +34,7 @@ from jaarcijfers.seed_set import seed_lock
 BUILDING_SUFFIX = ".building"
 # The sources a build reads: when none changed, a build that waited for another has nothing to add.
 BUILD_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
-# Every seed of printed figures is named raw/<source>_figures.csv; each of its rows is one row of
+# Every seed of printed figures is named raw/<source>/<source>_figures.csv; each of its rows is one row of
 # marts.fct_figures (tested per source in python/tests).
 FIGURE_SEED_SUFFIX = "_figures.csv"
 FIGURES_MART = ("marts", "fct_figures")

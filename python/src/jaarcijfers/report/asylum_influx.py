@@ -1,4 +1,4 @@
-"""The IND's monthly asylum-influx releases: each measure per month, its revisions, the top
+"""The IND's monthly asylum-influx releases: each indicator per month, its revisions, the top
 countries of origin, and the yearly series both sources print.
 
 A month no release printed has no bar: the releases cover some months only, and nothing is
@@ -62,7 +62,7 @@ def monthly_bars(rows: list[dict]) -> alt.TopLevelMixin:
     bars = base.mark_bar(width=3).encode(
         y=alt.Y("latest_value:Q", title="Number (latest release)"),
         tooltip=[
-            alt.Tooltip("indicator_name_en:N", title="Measure"),
+            alt.Tooltip("indicator_name_en:N", title="Indicator"),
             alt.Tooltip("period_code:N", title="Month"),
             alt.Tooltip("latest_value_printed:N", title="Latest, as printed"),
             alt.Tooltip("latest_published_printed:N", title="Latest release"),

@@ -3,6 +3,8 @@ outcome rates, timeliness and lead times, and staffing where the domain holds th
 
 from __future__ import annotations
 
+import html
+
 import altair as alt
 
 from jaarcijfers.report.charts import CHART_WIDTH, finish, grouped_bars, label_lines, wrapped_label, year_axis_x
@@ -23,7 +25,7 @@ def domain_section(reporting: Reporting, domain: dict) -> Section:
     name = domain["domain_name_en"]
     in_domain = {"domain_code": domain["domain_code"]}
     products = reporting.rows("rpt_domain_products", where=in_domain, order_by=("product_name_en", "product_code"))
-    intro = terms_table(
+    intro = f'<p class="domain-description">{html.escape(domain["domain_description"])}</p>' + terms_table(
         ("Procedure", "Dutch (tabelkop)"),
         [(product["product_name_en"], product["product_name_nl"]) for product in products],
         summary=f"Procedures in this domain and their Dutch table headings ({len(products)})",

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.catalogue import Catalogue
 from jaarcijfers.inputs import implausible_year, refused_character
 from jaarcijfers.records import ExtractionError
+from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SPACE_LOOKALIKES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}

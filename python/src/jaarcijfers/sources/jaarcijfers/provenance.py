@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jaarcijfers.catalogue import Catalogue
 from jaarcijfers.inputs import csv_rows, quoted, refused_character
+from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue
+from jaarcijfers.sources.jaarcijfers.seeds import source_file_of
 
 SOURCES_FILE = "publication_sources.csv"
 FIELDS = ("source_file", "source_type", "producer", "published_url", "published_on", "accessed_on", "source_note")
@@ -49,11 +50,12 @@ def _command_for(source: Path) -> str:
 def provenance_row(source: Path, flags: ProvenanceFlags, catalogue: Catalogue, today: datetime.date) -> dict[str, str]:
     """The provenance row for `source`: from the flags, else the row already recorded."""
     recorded = {row["source_file"]: row for row in csv_rows(catalogue.reference_dir / SOURCES_FILE)}
+    source_file = source_file_of(source)
     if not flags.given():
-        if source.name in recorded:
-            return recorded[source.name]
+        if source_file in recorded:
+            return recorded[source_file]
         raise ProvenanceError(
-            f"{quoted(source.name)} has no row in {catalogue.file(SOURCES_FILE)}: say where it comes from with "
+            f"{quoted(source_file)} has no row in {catalogue.file(SOURCES_FILE)}: say where it comes from with "
             f"`{_command_for(source)}`"
         )
     if not flags.source_url or not flags.published:
@@ -80,7 +82,7 @@ def provenance_row(source: Path, flags: ProvenanceFlags, catalogue: Catalogue, t
             f"(add it to {catalogue.file('source_types.csv')})"
         )
     return {
-        "source_file": source.name,
+        "source_file": source_file,
         "source_type": source_type,
         "producer": flags.producer or DEFAULT_PRODUCER,
         "published_url": flags.source_url,

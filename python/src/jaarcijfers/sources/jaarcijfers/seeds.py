@@ -13,8 +13,13 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
-from jaarcijfers.records import Edition, ExtractionError, Figure, Footnote, Publication, TopNationality
+from jaarcijfers.records import ExtractionError
 from jaarcijfers.seed_set import commit_files
+from jaarcijfers.sources.jaarcijfers.records import Edition, Figure, Footnote, Publication, TopNationality
+
+CODE = "jaarcijfers"
+PUBLICATIONS_FOLDER = Path("publications") / CODE
+SEEDS_FOLDER = Path("seeds") / "raw" / CODE
 
 # In the order a difference is reported: a changed figure says more than a changed checksum.
 SEED_FILES = {
@@ -35,6 +40,21 @@ def _edition_rows(edition: Edition) -> dict[str, list[dict[str, str]]]:
     return {
         name: [{key: str(value) for key, value in asdict(record).items()} for record in rows]
         for name, rows in records.items()
+    }
+
+
+def source_file_of(path: Path) -> str:
+    """How the seeds name a publication text: its path relative to publications/."""
+    return f"{CODE}/{path.name}"
+
+
+def expected_seeds(editions: list[Edition]) -> dict[str, str]:
+    """The text of each seed file (by name, in seeds/raw/jaarcijfers/) that holds these editions."""
+    ordered = sorted(editions, key=lambda edition: edition.publication.edition_year)
+    rows = [_edition_rows(edition) for edition in ordered]
+    return {
+        name: render_csv(record_type, [row for edition in rows for row in edition[name]])
+        for name, record_type in SEED_FILES.items()
     }
 
 
@@ -73,7 +93,7 @@ def write_edition(
     """
     publication = edition.publication
     year = str(publication.edition_year)
-    seeds_dir = project_dir / "seeds" / "raw"
+    seeds_dir = project_dir / SEEDS_FOLDER
     archived = project_dir / "publications" / publication.source_file
     if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
         raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new publication")

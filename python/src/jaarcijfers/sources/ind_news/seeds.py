@@ -1,8 +1,8 @@
 """Merge files of news figures into the raw seeds, and check that the seeds are their output.
 
-Files are loaded in order, each copied into ``publications/ind-news/``. A row already loaded
+Files are loaded in order, each copied into ``publications/ind_news/``. A row already loaded
 (the same nine fields, from any file) is not loaded again, so re-loading a file is a no-op and a
-file that repeats loaded rows adds only its new ones. ``seeds/raw/ind_news_files.csv`` records
+file that repeats loaded rows adds only its new ones. ``seeds/raw/ind_news/ind_news_files.csv`` records
 the order, each file's sha256 and how many of its rows were new; ``jaarcijfers check`` replays
 it. Nothing is written unless every row of the new file passes, and the files change together
 (seed_set.py): call it under `seed_lock`.
@@ -17,11 +17,20 @@ import sys
 from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
-from jaarcijfers.news import COLUMNS, NewsCatalogue, NewsRow, describe, load_news_catalogue, read_news_file
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.seed_set import commit_files
+from jaarcijfers.sources.ind_news.figures_file import (
+    COLUMNS,
+    NewsCatalogue,
+    NewsRow,
+    describe,
+    load_news_catalogue,
+    read_news_file,
+)
 
-NEWS_FOLDER = Path("publications") / "ind-news"
+CODE = "ind_news"
+NEWS_FOLDER = Path("publications") / CODE
+SEEDS_FOLDER = Path("seeds") / "raw" / CODE
 FIGURES_SEED = "ind_news_figures.csv"
 FILES_SEED = "ind_news_files.csv"
 FIGURE_COLUMNS = ("source_file", "source_line", *COLUMNS)
@@ -93,12 +102,12 @@ class _Loaded:
 
 
 def _replay(project_dir: Path, catalogue: NewsCatalogue) -> _Loaded:
-    """Load the files the files seed lists, in its order, from publications/ind-news/."""
+    """Load the files the files seed lists, in its order, from publications/ind_news/."""
     loaded = _Loaded()
-    for entry in _read(project_dir / "seeds" / "raw" / FILES_SEED):
+    for entry in _read(project_dir / SEEDS_FOLDER / FILES_SEED):
         path = project_dir / "publications" / entry["source_file"]
         if not path.is_file():
-            raise ExtractionError(path, 1, f"listed in seeds/raw/{FILES_SEED} but missing")
+            raise ExtractionError(path, 1, f"listed in {SEEDS_FOLDER / FILES_SEED} but missing")
         rows = read_news_file(path, catalogue)
         loaded.add(entry["source_file"], _sha256(path), rows, loaded.new_rows(path, rows))
     return loaded
@@ -120,7 +129,7 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
         return len(rows), 0, "unchanged: every row is already loaded"
     loaded.add(source_file, _sha256(source), rows, new)
 
-    seeds_dir = project_dir / "seeds" / "raw"
+    seeds_dir = project_dir / SEEDS_FOLDER
     contents = {
         seeds_dir / FIGURES_SEED: _render(FIGURE_COLUMNS, loaded.figure_rows).encode("utf-8"),
         seeds_dir / FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows).encode("utf-8"),
@@ -132,7 +141,7 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
 
 
 def check_news_seeds(project_dir: Path) -> list[str]:
-    """The news seeds that are not the extractor's output for publications/ind-news/."""
+    """The news seeds (paths under seeds/raw/) that are not the extractor's output for publications/ind_news/."""
     catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
     loaded = _replay(project_dir, catalogue)
     listed = {entry["source_file"] for entry in loaded.file_rows}
@@ -143,11 +152,11 @@ def check_news_seeds(project_dir: Path) -> list[str]:
         FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows),
     }
     for name, text in expected.items():
-        seed = project_dir / "seeds" / "raw" / name
+        seed = project_dir / SEEDS_FOLDER / name
         if not seed.exists() or seed.read_text(encoding="utf-8") != text:
-            problems.append(name)
-    if on_disk != listed and FILES_SEED not in problems:
-        problems.append(FILES_SEED)
+            problems.append(f"{CODE}/{name}")
+    if on_disk != listed and f"{CODE}/{FILES_SEED}" not in problems:
+        problems.append(f"{CODE}/{FILES_SEED}")
     return problems
 
 

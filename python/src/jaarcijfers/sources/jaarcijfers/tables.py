@@ -7,10 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jaarcijfers.extract_lines import SUPERSCRIPT_DIGITS, Position, split_markers
-from jaarcijfers.figures import ACCEPTED_FORMS_HINT, UNITS_OF_FORM, figure_form, parse_figure
 from jaarcijfers.inputs import quoted, value_out_of_range
-from jaarcijfers.records import Figure
+from jaarcijfers.sources.jaarcijfers.lines import SUPERSCRIPT_DIGITS, Position, split_markers
+from jaarcijfers.sources.jaarcijfers.printed_figures import (
+    ACCEPTED_FORMS_HINT,
+    UNITS_OF_FORM,
+    figure_form,
+    parse_figure,
+)
+from jaarcijfers.sources.jaarcijfers.records import Figure
 
 YEAR = re.compile(r"^[0-9]{4}$")
 FOOTNOTE_AMOUNT = re.compile(r"^(?P<subject>.+?) is in (?P<year>[0-9]{4}) (?P<value>€ ?[0-9.,]+(?: mln)?)\.?$")

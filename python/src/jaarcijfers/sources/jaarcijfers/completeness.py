@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jaarcijfers.catalogue import Catalogue
-from jaarcijfers.figures import parse_figure
 from jaarcijfers.inputs import csv_rows, quoted
-from jaarcijfers.records import Edition
+from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue
+from jaarcijfers.sources.jaarcijfers.printed_figures import parse_figure
+from jaarcijfers.sources.jaarcijfers.records import Edition
+from jaarcijfers.sources.jaarcijfers.seeds import SEEDS_FOLDER
 
 
 @dataclass
@@ -54,7 +55,7 @@ def _previous_complete_edition(project_dir: Path, catalogue: Catalogue, edition_
     }
     earlier = [
         publication
-        for publication in _rows(project_dir / "seeds" / "raw" / "jaarcijfers_publications.csv")
+        for publication in _rows(project_dir / SEEDS_FOLDER / "jaarcijfers_publications.csv")
         if int(publication["edition_year"]) < edition_year
         and catalogue.is_complete_source_type(sources.get(publication["source_file"], ""))
     ]
@@ -77,7 +78,7 @@ def compare_with_previous(edition: Edition, project_dir: Path, catalogue: Catalo
     year = previous["edition_year"]
     comparison.previous_edition_year = int(year)
     comparison.previous_source_file = previous["source_file"]
-    raw = project_dir / "seeds" / "raw"
+    raw = project_dir / SEEDS_FOLDER
     previous_figures = [row for row in _rows(raw / "jaarcijfers_figures.csv") if row["edition_year"] == year]
     previous_lists = [row for row in _rows(raw / "jaarcijfers_top_nationalities.csv") if row["edition_year"] == year]
 

@@ -1,10 +1,10 @@
 """Read a file of figures transcribed from the IND's news pages, refusing anything it cannot place.
 
-The layout is that of ``publications/ind-news/figures.csv``: one row per figure as printed on
+The layout is that of ``publications/ind_news/figures.csv``: one row per figure as printed on
 one page, with the page, its date, the period, the measure in English and Dutch, the
 transcriber's category, the value as printed, the transcriber's reading of it and a note. Every
 row is checked against the catalogues in ``seeds/reference/`` (measures, countries, irregular
-periods, misprints) and against the value forms of :mod:`jaarcijfers.news_values`; the first
+periods, misprints) and against the value forms of :mod:`jaarcijfers.sources.ind_news.printed_values`; the first
 row that does not fit stops the whole file with its line number and the catalogue to extend.
 """
 
@@ -26,8 +26,15 @@ from jaarcijfers.inputs import (
     refused_character,
     value_out_of_range,
 )
-from jaarcijfers.news_values import quoted_item, read_page, read_period, read_published, read_value, split_country
 from jaarcijfers.records import ExtractionError
+from jaarcijfers.sources.ind_news.printed_values import (
+    quoted_item,
+    read_page,
+    read_period,
+    read_published,
+    read_value,
+    split_country,
+)
 
 COLUMNS = (
     "source_url",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jaarcijfers.extract_lines import Position
 from jaarcijfers.inputs import quoted
-from jaarcijfers.records import TopNationality
+from jaarcijfers.sources.jaarcijfers.lines import Position
+from jaarcijfers.sources.jaarcijfers.records import TopNationality
 
 # marts.fct_top_nationalities checks nationality_rank between 1 and 3.
 TOP_LIST_LENGTH = 3

@@ -7,7 +7,7 @@ and footnotes starting with a superscript number. Every line is either placed or
 with its line number and the catalogue entry that would let it be placed.
 
 This module reads titles, section headings and footnotes and hands the rest on: the tables to
-extract_tables, the top-3 lists to extract_top3; extract_lines decodes the text.
+tables, the top-3 lists to top3; lines decodes the text.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import hashlib
 import re
 from pathlib import Path
 
-from jaarcijfers.catalogue import Catalogue
-from jaarcijfers.extract_lines import SUPERSCRIPT_DIGITS, Position, read_lines, split_markers
-from jaarcijfers.extract_tables import TableReader
-from jaarcijfers.extract_top3 import TopListReader
 from jaarcijfers.inputs import implausible_year, quoted
-from jaarcijfers.records import Edition, Footnote, Publication
+from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue
+from jaarcijfers.sources.jaarcijfers.lines import SUPERSCRIPT_DIGITS, Position, read_lines, split_markers
+from jaarcijfers.sources.jaarcijfers.records import Edition, Footnote, Publication
+from jaarcijfers.sources.jaarcijfers.seeds import source_file_of
+from jaarcijfers.sources.jaarcijfers.tables import TableReader
+from jaarcijfers.sources.jaarcijfers.top3 import TopListReader
 
 TITLE = re.compile(r"^Jaarcijfers - (?P<year>[0-9]{4})$")
 TOP3_TITLE = re.compile(r"^Top 3 nationaliteiten aanvragen (?P<year>[0-9]{4})$")
@@ -148,7 +149,7 @@ def extract_edition(path: Path, catalogue: Catalogue) -> Edition:
         parser.position.fail(len(lines), "no figures found")
     publication = Publication(
         edition_year=edition_year,
-        source_file=path.name,
+        source_file=source_file_of(path),
         title_printed=parser.title,
         sha256=hashlib.sha256(raw).hexdigest(),
         line_count=len(lines),
