@@ -101,8 +101,10 @@ test: build lint report $(OLDER_DUCKDB) $(SUPERSET_INSTALLED) $(NODE_READER)
 	$(BIN)/jaarcijfers docs
 
 ## superset: Superset with the IND Jaarcijfers dashboard on http://127.0.0.1:$(SUPERSET_PORT), until Ctrl-C
+# TARGET=postgres serves the warehouse on the PostgreSQL server instead, as the read-only role
+# (docs/postgresql.md).
 superset: build $(SUPERSET_INSTALLED)
-	$(SUPERSET_VENV)/bin/python bi/superset/serve.py --port $(SUPERSET_PORT)
+	$(SUPERSET_VENV)/bin/python bi/superset/serve.py --port $(SUPERSET_PORT) $(if $(TARGET),--target $(TARGET))
 
 ## export: every mart as Parquet and CSV, with a Frictionless datapackage.json, into exports/
 export: build

@@ -10,15 +10,27 @@ server's user may (`read_csv('/etc/passwd')`, `COPY ... TO`). So no role, Admin 
 add, edit or delete a database or upload a file; and since an admin can grant his role those
 permissions back, Superset's engine hooks refuse to connect to any other database and open the
 shipped one read-only, without external access, its configuration locked, whatever its settings.
+
+With `serve.py --target postgres` (served_warehouse.py) the one database is the warehouse on the
+PostgreSQL server, as the read-only role: the only URI allowed is that one, and its connection
+arguments are replaced by read-only ones whatever its extra says, so no admin can point it at
+another host, user or password file.
 """
 
 import copy
+import importlib.util
 import json
 import os
 from pathlib import Path
 
-import yaml
 from superset.security import SupersetSecurityManager
+
+# bi/superset/served_warehouse.py, beside this file, which Superset loads by its path.
+_spec = importlib.util.spec_from_file_location(
+    "served_warehouse", Path(__file__).resolve().parent / "served_warehouse.py"
+)
+warehouse = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(warehouse)
 
 SUPERSET_HOME = Path(os.environ["SUPERSET_HOME"])
 _SECRETS = json.loads((SUPERSET_HOME / "secrets.json").read_text(encoding="utf-8"))
@@ -49,13 +61,9 @@ TALISMAN_CONFIG = {
     "session_cookie_secure": False,
 }
 
-# The databases of bi/superset/assets, which serve.py imports: the only ones Superset connects to.
-_SHIPPED_URIS = frozenset(
-    yaml.safe_load(path.read_text(encoding="utf-8"))["sqlalchemy_uri"]
-    for path in (Path(__file__).resolve().parent / "assets" / "databases").glob(
-        "*.yaml"
-    )
-)
+# The databases of bi/superset/assets, which serve.py imports (moved to the server with
+# --target postgres): the only ones Superset connects to.
+_SHIPPED_URIS = frozenset(database["sqlalchemy_uri"] for database in warehouse.databases())
 # DuckDB's own guard, set when a connection opens: read-only, no file, extension or URL beyond the
 # database file, and no `SET` that could loosen either.
 _LOCKED_DUCKDB = {
@@ -87,15 +95,16 @@ class WarehouseSecurityManager(SupersetSecurityManager):
 def refuse_all_but_the_shipped_databases(sqlalchemy_url) -> None:
     """Called before each connection: a database with any other URI never connects."""
     if sqlalchemy_url.render_as_string(hide_password=False) not in _SHIPPED_URIS:
-        raise ValueError(
-            "this Superset connects to the warehouse of bi/superset/assets only"
-        )
+        raise ValueError("this Superset connects to the warehouse of bi/superset/assets only")
 
 
 def lock_duckdb(sqlalchemy_url, engine_kwargs, username, security_manager, source):
-    """The connection's arguments for DuckDB, whatever the database's extra says."""
+    """The connection's arguments for DuckDB, or for the PostgreSQL server, whatever the database's
+    extra says."""
     if sqlalchemy_url.get_backend_name() == "duckdb":
         engine_kwargs["connect_args"] = copy.deepcopy(_LOCKED_DUCKDB)
+    elif sqlalchemy_url.get_backend_name() == "postgresql":
+        engine_kwargs["connect_args"] = dict(warehouse.POSTGRES_CONNECT_ARGS)
     return sqlalchemy_url, engine_kwargs
 
 

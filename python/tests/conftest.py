@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import csv
 import os
+import secrets
 import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from jaarcijfers.publish_postgres import connection_settings
+from jaarcijfers.publish_postgres import READER_ROLE, connection_settings
 from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue, load_catalogue
 from jaarcijfers.sources.jaarcijfers.seeds import (
     PUBLICATIONS_FOLDER,
@@ -230,3 +233,87 @@ def throwaway_database(server: Server) -> Iterator[str]:
         yield name
     finally:
         server.execute(f'drop database if exists "{name}" with (force)')
+
+
+@dataclass(frozen=True)
+class PublishedOnServer:
+    """A project copy built and published by `jaarcijfers build --target postgres` on a throwaway
+    database, and the password its read-only role was given."""
+
+    server: Server
+    project: Path
+    database: str
+    reader_password: str
+    first_build: subprocess.CompletedProcess
+
+    def build(self) -> subprocess.CompletedProcess[str]:
+        return build_on_server(self.project, self.database)
+
+    def environment(self) -> dict[str, str]:
+        """The libpq variables of the builder (the server's), naming the throwaway database."""
+        settings = self.server.settings
+        return {
+            "PGHOST": settings["host"],
+            "PGPORT": str(settings["port"]),
+            "PGUSER": settings["user"],
+            "PGPASSWORD": settings["password"],
+            "PGDATABASE": self.database,
+        }
+
+    def reader_environment(self) -> dict[str, str]:
+        """The libpq variables of the read-only role, as a BI tool or analyst would set them."""
+        return {**self.environment(), "PGUSER": READER_ROLE, "PGPASSWORD": self.reader_password}
+
+
+def build_on_server(project: Path, database: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project), "build", "--target", "postgres"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PGDATABASE": database},
+    )
+
+
+def set_reader_password(server: Server, database: str, password: str) -> None:
+    """As docs/postgresql.md tells the builder: psql, with the statement on its input, not its command line."""
+    settings = server.settings
+    completed = subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"],
+        input=f"alter role {READER_ROLE} password '{password}';\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "PGHOST": settings["host"],
+            "PGPORT": str(settings["port"]),
+            "PGUSER": settings["user"],
+            "PGPASSWORD": settings["password"],
+            "PGDATABASE": database,
+        },
+    )
+    assert completed.returncode == 0, completed.stderr
+
+
+@pytest.fixture(scope="session")
+def published_on_server(server: Server, tmp_path_factory) -> Iterator[PublishedOnServer]:
+    """The warehouse published once per session on a throwaway database of the server, for the tests
+    of publishing, of mf and of Superset on the server; the database is dropped at the end."""
+    assert PUBLISHED_WAREHOUSE.is_file(), f"{PUBLISHED_WAREHOUSE} is missing: run `make build` first"
+    database = f"ind_test_{uuid.uuid4().hex[:12]}"
+    server.execute(f'create database "{database}"')
+    try:
+        project = tmp_path_factory.mktemp("server") / "project"
+        project.mkdir()
+        for name in COPIED_FOR_A_PROJECT:
+            subprocess.run(["cp", "-a", str(PROJECT_DIR / name), str(project / name)], check=True)
+        (project / "warehouse").mkdir()
+        shutil.copyfile(PUBLISHED_WAREHOUSE, project / "warehouse" / "ind.duckdb")
+        built = build_on_server(project, database)
+        assert built.returncode == 0, built.stdout[-3000:] + built.stderr
+        password = secrets.token_urlsafe(16)
+        set_reader_password(server, database, password)
+        yield PublishedOnServer(server, project, database, password, built)
+    finally:
+        server.execute(f'drop database if exists "{database}" with (force)')

@@ -4,6 +4,7 @@ folder, and a client for its REST API. Used by test_superset.py."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import threading
@@ -86,14 +87,16 @@ class SupersetClient:
 
 class CommandLineWatch(threading.Thread):
     """Reads the command line of every process of the machine, from before serve.py starts until the
-    server stops, and keeps each one that holds the admin's password (once serve.py has written it).
+    server stops, and keeps each one that holds the admin's password (once serve.py has written it)
+    or one of the passwords `also`.
 
     /proc/PID/cmdline is readable by every user: a password there is everyone's.
     """
 
-    def __init__(self, secrets: Path) -> None:
+    def __init__(self, secrets: Path, also: tuple[str, ...] = ()) -> None:
         super().__init__(daemon=True)
         self.secrets = secrets
+        self.also = tuple(password.encode() for password in also)
         self.seen_with_password: dict[int, str] = {}
         self.scans = 0
         self._stopped = threading.Event()
@@ -104,13 +107,14 @@ class CommandLineWatch(threading.Thread):
         except (OSError, ValueError, KeyError):  # not written yet, or being written
             return None
 
-    def scan(self, password: bytes) -> None:
+    def scan(self, password: bytes | None) -> None:
+        passwords = [found for found in (password, *self.also) if found]
         for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
             try:
                 arguments = cmdline.read_bytes()
             except OSError:  # the process ended meanwhile
                 continue
-            if password in arguments:
+            if any(found in arguments for found in passwords):
                 self.seen_with_password[int(cmdline.parent.name)] = arguments.replace(b"\0", b" ").decode(
                     errors="replace"
                 )
@@ -120,7 +124,7 @@ class CommandLineWatch(threading.Thread):
         password = None
         while not self._stopped.wait(WATCH_INTERVAL_SECONDS):
             password = password or self.password()
-            if password:
+            if password or self.also:
                 self.scan(password)
 
     def stop(self) -> None:
@@ -159,11 +163,15 @@ class SupersetServer:
         return self.process.returncode
 
 
-def start_superset(home: Path) -> SupersetServer:
-    """Start serve.py and wait until Superset answers its health check, or fail with its log.
+def start_superset(
+    home: Path, target: str = "file", environment: dict[str, str] | None = None, secrets: tuple[str, ...] = ()
+) -> SupersetServer:
+    """Start serve.py (with --target `target`, and `environment` added to this process's) and wait
+    until Superset answers its health check, or fail with its log.
 
     The published warehouse's sha256 is taken first, for the test that Superset left it unchanged;
-    the watch on command lines starts before serve.py, for the test that none holds the password.
+    the watch on command lines starts before serve.py, for the test that none holds the admin's
+    password or one of `secrets`.
     """
     assert SUPERSET_PYTHON.exists(), (
         f"{SUPERSET_PYTHON} is missing: `make test` (or make .venv-superset/.installed) creates it"
@@ -171,15 +179,16 @@ def start_superset(home: Path) -> SupersetServer:
     published_sha256 = sha256_of(PUBLISHED_WAREHOUSE)
     port = free_port()
     log = home / "serve.log"
-    command_lines = CommandLineWatch(home / "secrets.json")
+    command_lines = CommandLineWatch(home / "secrets.json", secrets)
     command_lines.start()
     started = time.monotonic()
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
-            [str(SUPERSET_PYTHON), str(SERVE), "--port", str(port), "--home", str(home)],
+            [str(SUPERSET_PYTHON), str(SERVE), "--port", str(port), "--home", str(home), "--target", target],
             stdout=output,
             stderr=subprocess.STDOUT,
             cwd=PROJECT_DIR,
+            env={**os.environ, **(environment or {})},
         )
     server = SupersetServer(process, f"http://127.0.0.1:{port}", home, log, 0.0, published_sha256, command_lines)
     try:

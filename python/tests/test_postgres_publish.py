@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import COPIED_FOR_A_PROJECT, PROJECT_DIR, PUBLISHED_WAREHOUSE, Server
+from conftest import PublishedOnServer, Server
+from jaarcijfers.build_summary import read_state, summary_lines
 from jaarcijfers.publish import sha256_of
 from jaarcijfers.publish_postgres import READER_ROLE, READER_SCHEMAS, TARGET_PATH
 
@@ -28,16 +26,6 @@ REFUSED_TO_THE_READER = {
     "read staging": "select count(*) from staging.stg_jaarcijfers__figures",
     "create a temporary table": "create temporary table written_by_a_reader (a int)",
 }
-
-
-def build_on_server(project: Path, database: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jaarcijfers", "--project-dir", str(project), "build", "--target", "postgres"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PGDATABASE": database},
-    )
 
 
 def published_relations(project: Path) -> list[str]:
@@ -68,27 +56,14 @@ def as_reader(server: Server, database: str, password: str, *statements: str) ->
     )
 
 
-@pytest.fixture(scope="module")
-def published_on_server(server: Server, throwaway_database: str, tmp_path_factory) -> tuple[Path, str]:
-    """A project copy built and published once on the throwaway database; the reader's password."""
-    project = tmp_path_factory.mktemp("server") / "project"
-    project.mkdir()
-    for name in COPIED_FOR_A_PROJECT:
-        subprocess.run(["cp", "-a", str(PROJECT_DIR / name), str(project / name)], check=True)
-    (project / "warehouse").mkdir()
-    shutil.copyfile(PUBLISHED_WAREHOUSE, project / "warehouse" / "ind.duckdb")
-    built = build_on_server(project, throwaway_database)
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr
-    assert "jaarcijfers build: published schemas " in built.stdout
-    password = secrets.token_urlsafe(16)
-    server.execute(f"alter role {READER_ROLE} password '{password}'")
-    return project, password
-
-
 def test_the_reader_role_reads_every_mart_and_reporting_relation_with_psql_and_sqlalchemy(
-    server, throwaway_database, published_on_server
+    server, published_on_server: PublishedOnServer
 ):
-    project, password = published_on_server
+    project, password, throwaway_database = (
+        published_on_server.project,
+        published_on_server.reader_password,
+        published_on_server.database,
+    )
     relations = published_relations(project)
     assert any(name.startswith("marts.") for name in relations) and any(n.startswith("reporting.") for n in relations)
     counts = as_reader(
@@ -135,22 +110,42 @@ def test_the_reader_role_reads_every_mart_and_reporting_relation_with_psql_and_s
 
 @pytest.mark.parametrize("attempt", REFUSED_TO_THE_READER, ids=list(REFUSED_TO_THE_READER))
 def test_the_reader_role_is_refused_every_write_and_every_server_file(
-    server, throwaway_database, published_on_server, attempt
+    server, published_on_server: PublishedOnServer, attempt
 ):
-    _, password = published_on_server
     # Not only the role's read-only default: its privileges refuse it too.
     result = as_reader(
-        server, throwaway_database, password, "set default_transaction_read_only = off", REFUSED_TO_THE_READER[attempt]
+        server,
+        published_on_server.database,
+        published_on_server.reader_password,
+        "set default_transaction_read_only = off",
+        REFUSED_TO_THE_READER[attempt],
     )
 
     assert result.returncode != 0
     assert "permission denied" in result.stderr or "must be superuser" in result.stderr, result.stderr
 
 
-def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_and_a_rebuild_keeps_the_readers_rights(
-    server, throwaway_database, published_on_server
+def test_the_build_says_what_changed_since_the_published_warehouse_as_the_file_s_build_does(
+    published_on_server: PublishedOnServer,
 ):
-    project, password = published_on_server
+    """The first build on an empty database, as the file's first build, which it equals row for row."""
+    in_the_file = read_state(published_on_server.project / "warehouse" / "ind.duckdb")
+    printed = published_on_server.first_build.stdout.splitlines()
+    summary = printed[printed.index(next(line for line in printed if "published schemas" in line)) + 1 :]
+
+    assert summary == [f"  {line}" for line in summary_lines(None, in_the_file)]
+    assert "no earlier warehouse to compare with" in summary[0]
+
+
+def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_and_a_rebuild_keeps_the_readers_rights(
+    server, published_on_server: PublishedOnServer
+):
+    project, password, throwaway_database = (
+        published_on_server.project,
+        published_on_server.reader_password,
+        published_on_server.database,
+    )
+    build_on_server = published_on_server.build
     file_before = sha256_of(project / "warehouse" / "ind.duckdb")
     connection = server.connect(throwaway_database)
     connection.autocommit = True
@@ -165,7 +160,7 @@ def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_a
     printed = seed.read_text(encoding="utf-8")
     seed.write_text(printed.replace(",2024,38.670\n", ",2024,38.6x0\n", 1), encoding="utf-8")
     try:
-        failed = build_on_server(project, throwaway_database)
+        failed = build_on_server()
     finally:
         seed.write_text(printed, encoding="utf-8")
 
@@ -175,8 +170,13 @@ def test_a_failed_build_leaves_the_published_schemas_and_the_file_as_they_were_a
     assert published_marts() == marts_before
     assert as_reader(server, throwaway_database, password, "select count(*) from marts.fct_figures").returncode == 0
 
-    rebuilt = build_on_server(project, throwaway_database)
+    rebuilt = build_on_server()
     assert rebuilt.returncode == 0, rebuilt.stdout[-3000:] + rebuilt.stderr
+    # Against the published schemas, the same warehouse: nothing added, restated or removed.
+    in_the_file = read_state(project / "warehouse" / "ind.duckdb")
+    expected = [f"  {line}" for line in summary_lines(in_the_file, in_the_file)]
+    assert rebuilt.stdout.splitlines()[-len(expected) :] == expected
+    assert "+0 added, 0 restated, -0 removed" in rebuilt.stdout
     assert published_marts() != marts_before
     assert as_reader(server, throwaway_database, password, "select count(*) from marts.fct_figures").returncode == 0
     assert sha256_of(project / "warehouse" / "ind.duckdb") == file_before

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,7 @@ GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL = """
         and decisions.indicator_code = 'decisions'
     inner join marts.dim_product as products on grants.product_code = products.product_code
     where grants.indicator_code = 'estimated_grants'
-    group by all
+    group by products.domain_code, grants.reference_year
 """
 
 
@@ -86,10 +87,11 @@ def api(superset):
 
 
 def the_shipped_database(api) -> dict:
+    """The database serve.py imported: the file's, or with --target postgres the server's, named after it."""
     (database,) = (
         database
         for database in api.get("/api/v1/database/")["result"]
-        if database["database_name"] == SHIPPED_DATABASE["database_name"]
+        if database["database_name"].startswith(SHIPPED_DATABASE["database_name"])
     )
     return database
 
@@ -180,12 +182,18 @@ def statuses(responses: dict[str, requests.Response]) -> dict[str, int]:
     return {attempt: response.status_code for attempt, response in responses.items()}
 
 
-def mf_query(metrics: list[str], group_by: str, csv_path: Path) -> list[dict[str, str]]:
-    """The semantic layer's answer, asked with `jaarcijfers mf` as the README shows."""
+def mf_query(
+    metrics: list[str], group_by: str, csv_path: Path, project: Path = PROJECT_DIR, *target: str, **environment: str
+) -> list[dict[str, str]]:
+    """The semantic layer's answer, asked with `jaarcijfers mf` as the README shows (in `project`,
+    with `target`, e.g. `--target postgres`, and `environment` added to this process's)."""
     completed = subprocess.run(
         [
             str(Path(sys.executable).parent / "jaarcijfers"),
+            "--project-dir",
+            str(project),
             "mf",
+            *target,
             "query",
             "--metrics",
             ",".join(metrics),
@@ -195,7 +203,8 @@ def mf_query(metrics: list[str], group_by: str, csv_path: Path) -> list[dict[str
             str(csv_path),
             "--quiet",
         ],
-        cwd=PROJECT_DIR,
+        cwd=project,
+        env={**os.environ, **environment},
         capture_output=True,
         text=True,
         check=False,
@@ -276,28 +285,30 @@ def test_every_dataset_column_has_a_type_superset_understands(api):
             )
 
 
-def test_every_chart_of_the_dashboard_returns_data(api):
+def every_chart_of_the_dashboard_returns_data(api) -> int:
+    """Each chart's saved query through the chart-data API, as the dashboard asks it; the chart count."""
     charts = api.dashboard_charts(DASHBOARD)
     shipped = {yaml.safe_load(path.read_text(encoding="utf-8"))["slice_name"] for path in ASSETS.glob("charts/*.yaml")}
     assert set(charts) == shipped and len(charts) >= 8
     for name, chart_id in charts.items():
         (result,) = api.get(f"/api/v1/chart/{chart_id}/data/")["result"]
         assert result["error"] is None and result["rowcount"] > 0, name
+    return len(charts)
 
 
-def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path):
+def test_every_chart_of_the_dashboard_returns_data(api):
+    every_chart_of_the_dashboard_returns_data(api)
+
+
+def the_grant_rate_chart_equals_sql_and_the_semantic_layer(api, run_sql, ask_mf) -> None:
+    """`run_sql(sql)`: the rows of a query on the warehouse Superset reads; `ask_mf(metrics, group_by,
+    csv_name)`: the semantic layer's rows on it."""
     (rows_by_year,) = [
         result["data"]
         for result in api.get(f"/api/v1/chart/{api.dashboard_charts(DASHBOARD)[GRANT_RATE_CHART]}/data/")["result"]
     ]
-    with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as warehouse:
-        domains = dict(
-            warehouse.execute("select distinct domain_name_en, domain_code from marts.dim_product").fetchall()
-        )
-        in_sql = {
-            (domain, year): rate
-            for domain, year, rate in warehouse.execute(GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL).fetchall()
-        }
+    domains = dict(run_sql("select distinct domain_name_en, domain_code from marts.dim_product"))
+    in_sql = {(domain, year): rate for domain, year, rate in run_sql(GRANT_RATE_PER_DOMAIN_AND_YEAR_IN_SQL)}
     # The chart's data is pivoted: a column per series, named "grant_rate, Asylum".
     in_chart = {
         (domains[series.removeprefix("grant_rate, ")], row["reference_year"]): rate
@@ -307,14 +318,24 @@ def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path
     }
     in_mf = {
         (row["product__domain"], int(row["metric_time__year"][:4])): float(row["grant_rate"])
-        for row in mf_query(["grant_rate"], "product__domain,metric_time__year", tmp_path / "grant_rate.csv")
+        for row in ask_mf(["grant_rate"], "product__domain,metric_time__year", "grant_rate.csv")
     }
     assert set(in_chart) == set(in_sql) == set(in_mf) and ("asylum", 2024) in in_chart
     for key, rate in in_sql.items():
-        assert in_chart[key] == pytest.approx(rate, rel=1e-9) == in_mf[key], key
+        assert in_chart[key] == pytest.approx(float(rate), rel=1e-9) == in_mf[key], key
 
 
-def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api, tmp_path):
+def test_the_grant_rate_chart_equals_duckdb_and_the_semantic_layer(api, tmp_path):
+    with duckdb.connect(str(PUBLISHED_WAREHOUSE), read_only=True) as warehouse:
+        the_grant_rate_chart_equals_sql_and_the_semantic_layer(
+            api,
+            lambda sql: warehouse.execute(sql).fetchall(),
+            lambda metrics, group_by, name: mf_query(metrics, group_by, tmp_path / name),
+        )
+
+
+def every_dataset_metric_gives_mf_s_numbers(api, ask_mf) -> set[str]:
+    """`ask_mf(metrics, group_by, csv_name)`: the semantic layer's rows; the metrics compared."""
     in_semantic_layer = {
         metric["name"] for metric in json.loads(SEMANTIC_MANIFEST.read_text(encoding="utf-8"))["metrics"]
     }
@@ -334,7 +355,7 @@ def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api,
         }
         from_mf = {
             (row[dimension] if dimension else None, int(row["metric_time__year"][:4])): row
-            for row in mf_query(metrics, group_by, tmp_path / f"{table_name}.csv")
+            for row in ask_mf(metrics, group_by, f"{table_name}.csv")
         }
         assert set(from_superset) == set(from_mf), table_name
         for key, row in from_mf.items():
@@ -351,6 +372,13 @@ def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api,
         "cases_pending",
         "total_staff_fte",
     } <= compared
+    return compared
+
+
+def test_every_dataset_metric_the_semantic_layer_defines_gives_mf_s_numbers(api, tmp_path):
+    every_dataset_metric_gives_mf_s_numbers(
+        api, lambda metrics, group_by, name: mf_query(metrics, group_by, tmp_path / name)
+    )
 
 
 @pytest.fixture
@@ -381,7 +409,8 @@ return [...document.querySelectorAll('.dashboard-component-chart-holder')].map((
 """
 
 
-def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, browser):
+def the_dashboard_draws_every_chart(superset, api, browser, screenshot: Path) -> None:
+    """Log in, open the dashboard, wait until every chart is drawn, save a screenshot to `screenshot`."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -404,8 +433,8 @@ def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, bro
         WebDriverWait(browser, 180).until(drawn, "not every chart was drawn")
         time.sleep(ECHARTS_ANIMATION_SECONDS)
     finally:
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        browser.save_screenshot(str(SCREENSHOT))
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(screenshot))
     charts = browser.execute_script(CHARTS_ON_THE_PAGE)
     errors = [
         entry["message"]
@@ -416,6 +445,10 @@ def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, bro
     assert errors == []
     assert [chart["title"] for chart in charts if chart["errors"]] == []
     assert sorted(chart["title"] for chart in charts) == sorted(api.dashboard_charts(DASHBOARD))
+
+
+def test_the_dashboard_draws_every_chart_in_headless_chromium(superset, api, browser):
+    the_dashboard_draws_every_chart(superset, api, browser, SCREENSHOT)
 
 
 def grant_the_admin_role(api, wanted: set[tuple[str, str]]) -> None:

@@ -118,3 +118,25 @@ def test_no_chart_adds_decisions_or_stocks_across_stages_unless_it_says_it_is_a_
             adding.append(chart["slice_name"])
 
     assert adding == []
+
+
+def test_for_the_server_the_bundle_moves_each_database_to_postgres_as_the_reader_and_keeps_the_rest(monkeypatch):
+    serve = load_serve()
+    monkeypatch.setenv("PGHOST", "db.example.org")
+    monkeypatch.setenv("PGPORT", "6543")
+    monkeypatch.setenv("PGDATABASE", "ind_shared")
+    monkeypatch.setenv("PGUSER", "ind_builder")
+    monkeypatch.setenv("PGPASSWORD", "the builder's")
+    monkeypatch.delenv("IND_READER_ROLE", raising=False)
+
+    on_file, on_server = serve.bundle(), serve.bundle(target="postgres")
+
+    assert set(on_file) == set(on_server)
+    moved = [name for name in on_file if on_file[name] != on_server[name]]
+    assert moved and all(name.startswith("databases/") for name in moved)
+    for name in moved:
+        file_database, server_database = yaml.safe_load(on_file[name]), yaml.safe_load(on_server[name])
+        assert server_database["uuid"] == file_database["uuid"]
+        assert server_database["sqlalchemy_uri"] == "postgresql+psycopg2://ind_reader@db.example.org:6543/ind_shared"
+        assert server_database["allow_dml"] is False and server_database["allow_file_upload"] is False
+        assert "builder" not in on_server[name]

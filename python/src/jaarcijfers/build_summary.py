@@ -2,7 +2,8 @@
 removed per source, and the consistency checks that newly fail, with their gap.
 
 Both warehouses are read whole (a few thousand rows) through read-only connections and compared
-here by their keys; the marts compute everything else.
+here by their keys; the marts compute everything else. On a PostgreSQL server the two are schema
+sets of one database: the published `marts` and the build's `marts__building` (publish_postgres.py).
 """
 
 from __future__ import annotations
@@ -27,21 +28,43 @@ class WarehouseState:
     failing_checks: dict[str, tuple[str, Decimal | None, str]]  # check_id -> (subject, gap, unit)
 
 
+FIGURES = "select figure_id, source_code, value_printed from {schema}.fct_figures"
+FAILING_CHECKS = "select check_id, subject, gap, unit from {schema}.fct_consistency_checks where not holds"
+
+
+def _state(cursor, schema: str) -> WarehouseState:
+    """The state read through a DB-API cursor (DuckDB's connection is one) from the marts in `schema`."""
+    cursor.execute(FIGURES.format(schema=schema))
+    figure_rows = {figure_id: (source, printed) for figure_id, source, printed in cursor.fetchall()}
+    cursor.execute(FAILING_CHECKS.format(schema=schema))
+    check_rows = {check_id: (subject, gap, unit) for check_id, subject, gap, unit in cursor.fetchall()}
+    return WarehouseState(figure_rows, check_rows)
+
+
 def read_state(warehouse: Path) -> WarehouseState | None:
     """The figures and failing checks of `warehouse`; None when there is none, or it cannot be read."""
     if not warehouse.is_file():
         return None
     try:
         with duckdb.connect(str(warehouse), read_only=True) as connection:
-            figures = connection.execute("select figure_id, source_code, value_printed from marts.fct_figures")
-            figure_rows = {figure_id: (source, printed) for figure_id, source, printed in figures.fetchall()}
-            checks = connection.execute(
-                "select check_id, subject, gap, unit from marts.fct_consistency_checks where not holds"
-            )
-            check_rows = {check_id: (subject, gap, unit) for check_id, subject, gap, unit in checks.fetchall()}
+            return _state(connection, "marts")
     except duckdb.Error:
         return None
-    return WarehouseState(figure_rows, check_rows)
+
+
+def read_server_state(connection, schema: str) -> WarehouseState | None:
+    """The figures and failing checks of the marts in `schema` of a PostgreSQL database (a psycopg2
+    connection); None when the schema has no marts yet, or they cannot be read."""
+    import psycopg2
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("select to_regclass(%s) is not null", (f'"{schema}".fct_figures',))
+            if not cursor.fetchone()[0]:
+                return None
+            return _state(cursor, f'"{schema}"')
+    except psycopg2.Error:
+        return None
 
 
 def _counts(figure_ids: set[str], figures: dict[str, tuple[str, str]]) -> Counter[str]:

@@ -19,7 +19,7 @@ from jaarcijfers.publish_postgres import build_and_publish_postgres
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.report import build_report
 from jaarcijfers.seed_set import seed_lock
-from jaarcijfers.semantic_layer import SemanticLayerError, run_mf
+from jaarcijfers.semantic_layer import SemanticLayerError, run_mf, run_mf_on_server
 from jaarcijfers.sources import SOURCES, source_for, unrecognised
 
 PUBLISHED = Path("warehouse/ind.duckdb")
@@ -161,7 +161,13 @@ def _answers(args: argparse.Namespace) -> int:
 def _mf(args: argparse.Namespace) -> int:
     project_dir = args.project_dir.resolve()
     try:
+        # A DuckDB target's warehouse is the published file, whichever target built it.
+        if args.target is not None and target_type(project_dir, args.target) == "postgres":
+            return run_mf_on_server(project_dir, args.target, args.mf_arguments)
         return run_mf(project_dir, _in_project(project_dir, PUBLISHED), args.mf_arguments)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except SemanticLayerError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -248,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     docs.set_defaults(run=_docs)
     mf = commands.add_parser(
         "mf", help=f"MetricFlow's mf on the published warehouse {PUBLISHED}, read-only, e.g. `jaarcijfers mf query ...`"
+    )
+    mf.add_argument(
+        "--target",
+        help="`postgres`: the warehouse published on the PostgreSQL server of the libpq variables, as their user "
+        "(default: the file)",
     )
     mf.add_argument("mf_arguments", nargs=argparse.REMAINDER, help="passed on to mf")
     mf.set_defaults(run=_mf)

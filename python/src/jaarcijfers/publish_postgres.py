@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from jaarcijfers.build_summary import read_server_state, summary_lines
 from jaarcijfers.dbt_runner import run_dbt_build
 from jaarcijfers.publish import FIGURES_MART, PublishRefused, figure_seed_rows, run_artifacts
 from jaarcijfers.seed_set import seed_lock
@@ -50,11 +51,11 @@ def connection_settings() -> dict[str, str]:
     return {"host": value["PGHOST"], "port": value["PGPORT"], "user": value["PGUSER"], "dbname": value["PGDATABASE"]}
 
 
-def connect():
+def connect(application_name: str = "jaarcijfers build"):
     import psycopg2
 
     try:
-        connection = psycopg2.connect(**connection_settings(), application_name="jaarcijfers build")
+        connection = psycopg2.connect(**connection_settings(), application_name=application_name)
     except psycopg2.Error as error:
         settings = connection_settings()
         raise ServerError(
@@ -208,6 +209,8 @@ def build_and_publish_postgres(
                 print(f"jaarcijfers build: dbt build failed; {unchanged}", file=sys.stderr)
                 return returncode
             layers, checked = verify_built_schemas(cursor, project_dir)
+            built = read_server_state(connection, "marts" + BUILDING)
+            changes = summary_lines(read_server_state(connection, "marts"), built) if built else []
             ensure_reader_role(cursor)
             swap_in(cursor, layers)
     except ServerError as error:
@@ -228,4 +231,6 @@ def build_and_publish_postgres(
         f"jaarcijfers build: published schemas {', '.join(layers)} on {settings['host']}:{settings['port']}/"
         f"{settings['dbname']} ({checked}); {READER_ROLE} may read {', '.join(READER_SCHEMAS)}"
     )
+    for line in changes:
+        print(f"  {line}")
     return 0
