@@ -56,10 +56,7 @@ def ensure_secrets(home: Path) -> dict[str, str]:
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = home / "secrets.json"
     if not path.exists():
-        generated = {
-            "secret_key": secrets.token_urlsafe(48),
-            "admin_password": secrets.token_urlsafe(16),
-        }
+        generated = {"secret_key": secrets.token_urlsafe(48), "admin_password": secrets.token_urlsafe(16)}
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             json.dump(generated, handle, indent=2)
@@ -117,21 +114,14 @@ def set_up(contents: dict[str, str], password: str) -> None:
         from superset.utils.core import override_user
 
         admin = security_manager.find_user(username=ADMIN) or security_manager.add_user(
-            ADMIN,
-            "IND",
-            "Admin",
-            "admin@localhost",
-            security_manager.find_role("Admin"),
-            password=password,
+            ADMIN, "IND", "Admin", "admin@localhost", security_manager.find_role("Admin"), password=password
         )
         if not admin:
             sys.exit(f"serve.py: could not create the user {ADMIN} (see the log above)")
         for name, text in contents.items():
             if name.startswith("databases/"):
                 import_database(
-                    ImportV1DatabaseSchema().load(yaml.safe_load(text)),
-                    overwrite=True,
-                    ignore_permissions=True,
+                    ImportV1DatabaseSchema().load(yaml.safe_load(text)), overwrite=True, ignore_permissions=True
                 )
         with override_user(admin):
             ImportAssetsCommand(contents).run()
@@ -151,10 +141,7 @@ def point_query_context_at(chart) -> None:
     if not chart.query_context:
         return
     query_context = json.loads(chart.query_context)
-    query_context["datasource"] = {
-        "id": chart.datasource_id,
-        "type": chart.datasource_type,
-    }
+    query_context["datasource"] = {"id": chart.datasource_id, "type": chart.datasource_type}
     query_context["form_data"].update(datasource=f"{chart.datasource_id}__{chart.datasource_type}", slice_id=chart.id)
     chart.query_context = json.dumps(query_context)
 

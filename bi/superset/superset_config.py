@@ -66,17 +66,10 @@ TALISMAN_CONFIG = {
 _SHIPPED_URIS = frozenset(database["sqlalchemy_uri"] for database in warehouse.databases())
 # DuckDB's own guard, set when a connection opens: read-only, no file, extension or URL beyond the
 # database file, and no `SET` that could loosen either.
-_LOCKED_DUCKDB = {
-    "read_only": True,
-    "config": {"enable_external_access": False, "lock_configuration": True},
-}
+_LOCKED_DUCKDB = {"read_only": True, "config": {"enable_external_access": False, "lock_configuration": True}}
 # Adding, editing, deleting or test-connecting a database (can_write), uploading a file (can_upload),
 # importing a bundle of assets, which replaces any database of the same uuid (can_import_).
-_NO_ROLE_MAY = {
-    ("can_write", "Database"),
-    ("can_upload", "Database"),
-    ("can_import_", "ImportExportRestApi"),
-}
+_NO_ROLE_MAY = {("can_write", "Database"), ("can_upload", "Database"), ("can_import_", "ImportExportRestApi")}
 
 
 class WarehouseSecurityManager(SupersetSecurityManager):
@@ -84,10 +77,7 @@ class WarehouseSecurityManager(SupersetSecurityManager):
 
     def set_role(self, role_name, pvm_check, pvms):
         def allowed(pvm) -> bool:
-            return (
-                pvm.permission.name,
-                pvm.view_menu.name,
-            ) not in _NO_ROLE_MAY and pvm_check(pvm)
+            return (pvm.permission.name, pvm.view_menu.name) not in _NO_ROLE_MAY and pvm_check(pvm)
 
         super().set_role(role_name, allowed, pvms)
 
