@@ -1,4 +1,5 @@
-{%- set row_context = "'fct_concept_series ' || coalesce(series.figure_id, series.rule_code || ' ' || series.period_code)" -%}
+{%- set row_context =
+    "'fct_concept_series ' || coalesce(series.figure_id, series.rule_code || ' ' || series.period_code)" -%}
 {#- Every printing of a series the concept register names, per publisher, concept, period and
     nationality, with the interval its rounding implies; is_default marks the latest vintage that
     fct_source_comparisons compares, is_derived the years and quarters summed from all their parts
