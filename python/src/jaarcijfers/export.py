@@ -12,12 +12,13 @@ Numbers (a negative change is -6) stay numbers; the Parquet files keep every tex
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from jaarcijfers.seed_set import sha256_of
 
 MARTS_SCHEMA = "marts"
 DATA_PACKAGE = "datapackage.json"
@@ -111,12 +112,8 @@ def _field(mart: Mart, column: str, duckdb_type: str) -> dict:
     return field
 
 
-def _sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _file_facts(path: Path) -> dict:
-    return {"bytes": path.stat().st_size, "hash": f"sha256:{_sha256_of(path)}"}
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{sha256_of(path)}"}
 
 
 def _sql_string(text: str) -> str:

@@ -29,7 +29,7 @@ import duckdb
 from jaarcijfers.build_summary import read_state, summary_lines
 from jaarcijfers.dbt_runner import run_dbt_build
 from jaarcijfers.locking import LockHeld, exclusive_lock
-from jaarcijfers.seed_set import seed_lock
+from jaarcijfers.seed_set import seed_lock, sha256_of
 
 BUILDING_SUFFIX = ".building"
 # The sources a build reads: when none changed, a build that waited for another has nothing to add.
@@ -38,14 +38,6 @@ BUILD_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", 
 # marts.fct_figures (tested per source in python/tests).
 FIGURE_SEED_SUFFIX = "_figures.csv"
 FIGURES_MART = ("marts", "fct_figures")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class PublishRefused(Exception):

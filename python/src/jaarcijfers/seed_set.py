@@ -11,6 +11,9 @@ All of it happens under the seed lock, so no two extracts interleave.
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -26,6 +29,24 @@ JOURNAL = Path("seeds") / ".extract-journal.json"
 LOCK = Path("seeds") / ".extract.lock"
 # Where an extract writes; leftovers of an interrupted one are looked for here.
 WRITTEN_FOLDERS = (Path("seeds"), Path("publications"))
+
+
+def render_seed(columns: tuple[str, ...] | list[str], rows: list[dict[str, str]]) -> str:
+    """A seed file's text: the header, then each row, every source's seeds written alike."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def sha256_of(path: Path) -> str:
+    """The file's sha256, as the files seeds record each loaded file and the build the published warehouse."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @contextmanager

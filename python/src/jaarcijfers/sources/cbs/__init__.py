@@ -9,8 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from jaarcijfers.inputs import first_line
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.sources.cbs.reader import HEADER, first_line
+from jaarcijfers.sources.cbs.reader import HEADER
 from jaarcijfers.sources.cbs.seeds import check_cbs_seeds, write_cbs_file
 
 

@@ -47,15 +47,6 @@ class Row:
     fields: tuple[str, ...]
 
 
-def first_line(path: Path) -> str:
-    """The file's first line without its line ending ('' when it cannot be read as text)."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return handle.readline().rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
 def _records(path: Path, columns: tuple[str, ...]) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(decoded(path), newline=""))
     records, line = [], 1

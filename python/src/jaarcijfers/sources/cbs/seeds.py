@@ -10,15 +10,12 @@ and the files change together (seed_set.commit_files): call it under `seed_lock`
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 from collections import Counter
 from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files
+from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
 from jaarcijfers.sources.cbs.reader import COLUMNS, PAGE_COLUMNS, Row, read_figures_file, read_pages_file
 
 CODE = "cbs"
@@ -39,18 +36,6 @@ FILE_COLUMNS = (
     "pages_row_count",
     "new_pages_row_count",
 )
-
-
-def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def companions(name: str) -> tuple[str, str]:
@@ -121,9 +106,9 @@ class _Loaded:
     def contents(self, project_dir: Path) -> dict[Path, str]:
         seeds = project_dir / SEEDS
         return {
-            seeds / FIGURES_SEED: _render(FIGURE_COLUMNS, self.figure_rows),
-            seeds / PAGES_SEED: _render(PAGE_SEED_COLUMNS, self.page_rows),
-            seeds / FILES_SEED: _render(FILE_COLUMNS, self.file_rows),
+            seeds / FIGURES_SEED: render_seed(FIGURE_COLUMNS, self.figure_rows),
+            seeds / PAGES_SEED: render_seed(PAGE_SEED_COLUMNS, self.page_rows),
+            seeds / FILES_SEED: render_seed(FILE_COLUMNS, self.file_rows),
         }
 
 
@@ -139,9 +124,7 @@ def _replay(project_dir: Path) -> _Loaded:
         if pages_path is not None and not pages_path.is_file():
             raise ExtractionError(pages_path, 1, f"listed in {SEEDS / FILES_SEED} but missing")
         pages = read_pages_file(pages_path) if pages_path else []
-        loaded.add(
-            entry["source_file"], _sha256(path.read_bytes()), read_figures_file(path), entry["pages_file"], pages
-        )
+        loaded.add(entry["source_file"], sha256_of(path), read_figures_file(path), entry["pages_file"], pages)
     return loaded
 
 
@@ -167,7 +150,7 @@ def write_cbs_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     if any(entry["source_file"] == source_file for entry in loaded.file_rows):
         return len(figures), 0, "unchanged: this file is already loaded"
     pages_file = f"{CODE}/{pages_name}" if pages_source.is_file() else ""
-    new_count = loaded.add(source_file, _sha256(source.read_bytes()), figures, pages_file, pages)
+    new_count = loaded.add(source_file, sha256_of(source), figures, pages_file, pages)
     contents = {path: text.encode("utf-8") for path, text in loaded.contents(project_dir).items()}
     for name, path in copies.items():
         archived = project_dir / FOLDER / name

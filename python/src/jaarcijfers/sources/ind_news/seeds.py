@@ -10,15 +10,12 @@ it. Nothing is written unless every row of the new file passes, and the files ch
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import sys
 from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files
+from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
 from jaarcijfers.sources.ind_news.figures_file import (
     COLUMNS,
     NewsCatalogue,
@@ -39,18 +36,6 @@ FILE_COLUMNS = ("load_order", "source_file", "sha256", "row_count", "new_row_cou
 
 def _read(path: Path) -> list[dict[str, str]]:
     return csv_rows(path) if path.exists() else []
-
-
-def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _relative_name(path: Path) -> str:
@@ -109,7 +94,7 @@ def _replay(project_dir: Path, catalogue: NewsCatalogue) -> _Loaded:
         if not path.is_file():
             raise ExtractionError(path, 1, f"listed in {SEEDS_FOLDER / FILES_SEED} but missing")
         rows = read_news_file(path, catalogue)
-        loaded.add(entry["source_file"], _sha256(path), rows, loaded.new_rows(path, rows))
+        loaded.add(entry["source_file"], sha256_of(path), rows, loaded.new_rows(path, rows))
     return loaded
 
 
@@ -127,12 +112,12 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     new = loaded.new_rows(source, rows)
     if not new:
         return len(rows), 0, "unchanged: every row is already loaded"
-    loaded.add(source_file, _sha256(source), rows, new)
+    loaded.add(source_file, sha256_of(source), rows, new)
 
     seeds_dir = project_dir / SEEDS_FOLDER
     contents = {
-        seeds_dir / FIGURES_SEED: _render(FIGURE_COLUMNS, loaded.figure_rows).encode("utf-8"),
-        seeds_dir / FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows).encode("utf-8"),
+        seeds_dir / FIGURES_SEED: render_seed(FIGURE_COLUMNS, loaded.figure_rows).encode("utf-8"),
+        seeds_dir / FILES_SEED: render_seed(FILE_COLUMNS, loaded.file_rows).encode("utf-8"),
     }
     if not archived.exists():
         contents[archived] = source.read_bytes()
@@ -148,8 +133,8 @@ def check_news_seeds(project_dir: Path) -> list[str]:
     on_disk = {_relative_name(path) for path in (project_dir / NEWS_FOLDER).glob("*.csv")}
     problems = []
     expected = {
-        FIGURES_SEED: _render(FIGURE_COLUMNS, loaded.figure_rows),
-        FILES_SEED: _render(FILE_COLUMNS, loaded.file_rows),
+        FIGURES_SEED: render_seed(FIGURE_COLUMNS, loaded.figure_rows),
+        FILES_SEED: render_seed(FILE_COLUMNS, loaded.file_rows),
     }
     for name, text in expected.items():
         seed = project_dir / SEEDS_FOLDER / name

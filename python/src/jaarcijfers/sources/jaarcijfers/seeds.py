@@ -7,14 +7,12 @@ call it under `seed_lock`.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import asdict, fields
 from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files
+from jaarcijfers.seed_set import commit_files, render_seed
 from jaarcijfers.sources.jaarcijfers.records import Edition, Figure, Footnote, Publication, TopNationality
 
 CODE = "jaarcijfers"
@@ -63,11 +61,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 def render_csv(record_type: type, rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[field.name for field in fields(record_type)], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return render_seed([field.name for field in fields(record_type)], rows)
 
 
 def _first_difference(old: list[dict[str, str]], new: list[dict[str, str]]) -> tuple[int, str]:

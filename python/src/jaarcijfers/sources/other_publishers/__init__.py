@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.inputs import decoded, quoted, refused_character
+from jaarcijfers.inputs import csv_rows, decoded, first_line, quoted, refused_character
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files
+from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
 
 CODE = "other_publishers"
 COLUMNS = (
@@ -51,14 +50,6 @@ FILE_COLUMNS = ("load_order", "source_file", "sha256", "row_count", "new_row_cou
 REQUIRED = ("source_url", "publisher", "reference_period", "measure_en", "value_printed", "unit")
 
 
-def _header_line(path: Path) -> str:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return handle.readline().rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
 def read_quotes(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """(line, the eleven fields) of every row; anything else is refused with file, line and value."""
     text = decoded(path)
@@ -82,20 +73,6 @@ def read_quotes(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     except csv.Error as error:
         raise ExtractionError(path, reader.line_num, f"cannot read the CSV ({error})") from None
     return rows
-
-
-def _render(columns: tuple[str, ...], rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _read_seed(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 
 
 class _Loaded:
@@ -124,18 +101,19 @@ class _Loaded:
 
     def rendered(self) -> dict[str, str]:
         return {
-            QUOTES_SEED: _render(QUOTE_COLUMNS, self.quote_rows),
-            FILES_SEED: _render(FILE_COLUMNS, self.file_rows),
+            QUOTES_SEED: render_seed(QUOTE_COLUMNS, self.quote_rows),
+            FILES_SEED: render_seed(FILE_COLUMNS, self.file_rows),
         }
 
 
 def _replay(project_dir: Path) -> _Loaded:
     loaded = _Loaded()
-    for entry in _read_seed(project_dir / SEEDS / FILES_SEED):
+    files_seed = project_dir / SEEDS / FILES_SEED
+    for entry in csv_rows(files_seed) if files_seed.exists() else []:
         path = project_dir / "publications" / entry["source_file"]
         if not path.is_file():
             raise ExtractionError(path, 0, f"listed in {SEEDS / FILES_SEED} but missing")
-        loaded.add(entry["source_file"], hashlib.sha256(path.read_bytes()).hexdigest(), read_quotes(path))
+        loaded.add(entry["source_file"], sha256_of(path), read_quotes(path))
     return loaded
 
 
@@ -147,7 +125,7 @@ class OtherPublishersSource:
 
     def recognises(self, path: Path) -> bool:
         """A .csv file whose first line is exactly the other publishers' header."""
-        return path.suffix == ".csv" and _header_line(path) == HEADER
+        return path.suffix == ".csv" and first_line(path) == HEADER
 
     def extract(self, path: Path, project_dir: Path, options: argparse.Namespace | None = None) -> int:
         """Copy the file into publications/other_publishers/ and merge its rows; call under the seed lock."""
@@ -165,7 +143,7 @@ class OtherPublishersSource:
             if any(entry["source_file"] == source_file for entry in loaded.file_rows):
                 print(f"{path}: {len(rows)} rows, 0 new: unchanged: this file is already loaded")
                 return 0
-            new = loaded.add(source_file, hashlib.sha256(path.read_bytes()).hexdigest(), rows)
+            new = loaded.add(source_file, sha256_of(path), rows)
             if not new:
                 print(f"{path}: {len(rows)} rows, 0 new: unchanged: every row is already loaded")
                 return 0
