@@ -379,6 +379,8 @@ derived_quarters as (
 
 final as (
 
+    -- the printed rows, then the years and quarters summed from their parts, in one column order
+    {% for rows in ['ranked', 'derived_years', 'derived_quarters'] %}
     select
         rule_code,
         concept_code,
@@ -405,63 +407,9 @@ final as (
         is_default,
         cast(vintage_count as integer) as vintage_count
 
-    from ranked
-    union all
-    select
-        rule_code,
-        concept_code,
-        publisher_code,
-        source_code,
-        figure_id,
-        release_id,
-        published_on,
-        period_code,
-        period_grain,
-        period_start,
-        period_end,
-        reference_year,
-        nationality_key,
-        value_printed,
-        value,
-        value_low,
-        value_high,
-        unit,
-        is_approximate,
-        is_derived,
-        part_grain,
-        part_count,
-        is_default,
-        cast(vintage_count as integer) as vintage_count
-
-    from derived_years
-    union all
-    select
-        rule_code,
-        concept_code,
-        publisher_code,
-        source_code,
-        figure_id,
-        release_id,
-        published_on,
-        period_code,
-        period_grain,
-        period_start,
-        period_end,
-        reference_year,
-        nationality_key,
-        value_printed,
-        value,
-        value_low,
-        value_high,
-        unit,
-        is_approximate,
-        is_derived,
-        part_grain,
-        part_count,
-        is_default,
-        cast(vintage_count as integer) as vintage_count
-
-    from derived_quarters
+    from {{ rows }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 )
 

@@ -115,9 +115,11 @@ jaarcijfers_shaped as (
 
 ),
 
--- The news checks' tolerance depends on each figure (its unit, whether it is approximate).
-news_shaped as (
+-- The news and CBS checks' tolerance depends on each figure (its unit, whether it is approximate,
+-- its printing's precision); both intermediate models have the same columns.
+figure_tolerance_shaped as (
 
+    {% for checks in ['news_checks', 'cbs_checks'] %}
     select
         check_id,
         check_code,
@@ -135,31 +137,9 @@ news_shaped as (
         tolerance as figure_tolerance,
         input_figure_ids
 
-    from news_checks
-
-),
-
--- The CBS checks' tolerance depends on each printing's precision.
-cbs_shaped as (
-
-    select
-        check_id,
-        check_code,
-        unit,
-        source_code,
-        edition_year,
-        release_id,
-        product_code,
-        indicator_code,
-        subject,
-        reference_year,
-        period_code,
-        expected_value,
-        printed_value,
-        tolerance as figure_tolerance,
-        input_figure_ids
-
-    from cbs_checks
+    from {{ checks }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
@@ -202,9 +182,7 @@ evaluated as (
     -- all in the same column order
     select * from jaarcijfers_shaped
     union all
-    select * from news_shaped
-    union all
-    select * from cbs_shaped
+    select * from figure_tolerance_shaped
     union all
     select * from comparisons_shaped
 
