@@ -97,6 +97,47 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
         raise ExtractionError(path, reader.reader.line_num, f"cannot read the CSV ({error}); {UNCHANGED}") from None
 
 
+def csv_records(path: Path, columns: tuple[str, ...]) -> list[tuple[int, list[str]]]:
+    """The records after the header of a CSV file whose header is exactly `columns`, each with the
+    line it starts on. Refused with file and line: a file that is not UTF-8 CSV, an empty file,
+    another header (naming the columns missing or extra), a record with another number of fields,
+    a field with a control character or a digit other than 0-9."""
+    reader = csv.reader(io.StringIO(decoded(path), newline=""))
+    records, line = [], 1
+    try:
+        for record in reader:
+            records.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise ExtractionError(path, line, f"cannot read the CSV ({error}); {UNCHANGED}") from None
+    if not records:
+        raise ExtractionError(path, 1, f"empty file: expected the header {','.join(columns)}")
+    header_line, header = records[0]
+    if tuple(header) != columns:
+        missing = [column for column in columns if column not in header]
+        extra = [column for column in header if column not in columns]
+        detail = (
+            "; ".join(
+                part
+                for part in (
+                    f"missing column {', '.join(missing)}" if missing else "",
+                    f"extra column {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+            or "columns in another order"
+        )
+        raise ExtractionError(path, header_line, f"{detail}: expected the header {','.join(columns)}")
+    for line, record in records[1:]:
+        if len(record) != len(columns):
+            raise ExtractionError(path, line, f"{len(record)} fields where the header has {len(columns)}")
+        for column, text in zip(columns, record, strict=True):
+            reason = refused_character(text)
+            if reason:
+                raise ExtractionError(path, line, f"{column}: {reason}")
+    return records[1:]
+
+
 def first_line(path: Path) -> str | None:
     """The file's first line (a byte-order mark and the line end dropped), None if it is not UTF-8."""
     with path.open("rb") as handle:

@@ -11,13 +11,11 @@ name is (seeds/reference/cbs_nationalities.csv) the build checks, naming the row
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.inputs import UNCHANGED, decoded, quoted, refused_character
+from jaarcijfers.inputs import csv_records, quoted
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.sources.cbs import values
 
@@ -47,32 +45,10 @@ class Row:
     fields: tuple[str, ...]
 
 
-def _records(path: Path, columns: tuple[str, ...]) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(decoded(path), newline=""))
-    records, line = [], 1
-    try:
-        for record in reader:
-            records.append((line, record))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise ExtractionError(path, line, f"cannot read the CSV ({error}); {UNCHANGED}") from None
-    if not records or tuple(records[0][1]) != columns:
-        shown = ",".join(records[0][1]) if records else ""
-        raise ExtractionError(path, 1, f"header {quoted(shown)}: expected {','.join(columns)}")
-    for line, record in records[1:]:
-        if len(record) != len(columns):
-            raise ExtractionError(path, line, f"{len(record)} fields where the header has {len(columns)}")
-        for column, text in zip(columns, record, strict=True):
-            reason = refused_character(text)
-            if reason:
-                raise ExtractionError(path, line, f"{column}: {reason}")
-    return records[1:]
-
-
 def read_pages_file(path: Path) -> list[Row]:
     """The rows of a pages file (pages.csv), each address a cbs.nl page of a known language."""
     rows = []
-    for line, record in _records(path, PAGE_COLUMNS):
+    for line, record in csv_records(path, PAGE_COLUMNS):
         row = dict(zip(PAGE_COLUMNS, record, strict=True))
         if values.page_language(row["source_url"]) is None:
             raise ExtractionError(path, line, f"cannot read the page address {quoted(row['source_url'])}")
@@ -84,7 +60,7 @@ def read_pages_file(path: Path) -> list[Row]:
 
 def read_figures_file(path: Path) -> list[Row]:
     """Every row of the figures file, read and checked."""
-    return [_read_row(path, line, record) for line, record in _records(path, COLUMNS)]
+    return [_read_row(path, line, record) for line, record in csv_records(path, COLUMNS)]
 
 
 def _read_row(path: Path, line: int, record: list[str]) -> Row:

@@ -10,20 +10,16 @@ row that does not fit stops the whole file with its line number and the catalogu
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from jaarcijfers.inputs import (
-    UNCHANGED,
+    csv_records,
     csv_rows,
-    decoded,
     implausible_year,
     quoted,
-    refused_character,
     value_out_of_range,
 )
 from jaarcijfers.records import ExtractionError
@@ -106,47 +102,11 @@ class NewsRow:
         }
 
 
-def _records(path: Path) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(decoded(path), newline=""))
-    records, line = [], 1
-    try:
-        for record in reader:
-            records.append((line, record))
-            line = reader.line_num + 1
-    except csv.Error as error:
-        raise ExtractionError(path, line, f"cannot read the CSV ({error}); {UNCHANGED}") from None
-    if not records:
-        raise ExtractionError(path, 1, f"empty file: expected the header {','.join(COLUMNS)}")
-    header_line, header = records[0]
-    if tuple(header) != COLUMNS:
-        missing = [column for column in COLUMNS if column not in header]
-        extra = [column for column in header if column not in COLUMNS]
-        detail = (
-            "; ".join(
-                part
-                for part in (
-                    f"missing column {', '.join(missing)}" if missing else "",
-                    f"extra column {', '.join(extra)}" if extra else "",
-                )
-                if part
-            )
-            or "columns in another order"
-        )
-        raise ExtractionError(path, header_line, f"{detail}: expected the header {','.join(COLUMNS)}")
-    return records[1:]
-
-
 def _read_row(path: Path, line: int, record: list[str], catalogue: NewsCatalogue) -> NewsRow:
     def refuse(reason: str) -> ExtractionError:
         return ExtractionError(path, line, reason)
 
-    if len(record) != len(COLUMNS):
-        raise refuse(f"{len(record)} fields where the header has {len(COLUMNS)}")
     row = dict(zip(COLUMNS, record, strict=True))
-    for column, text in row.items():
-        reason = refused_character(text)
-        if reason:
-            raise refuse(f"{column}: {reason}")
     empty = [column for column in REQUIRED if not row[column].strip()]
     if empty:
         raise refuse(f"empty {', '.join(empty)}")
@@ -235,7 +195,7 @@ def read_news_file(path: Path, catalogue: NewsCatalogue) -> list[NewsRow]:
     """Every row of the file, checked; the same figure twice on one page refuses the file."""
     rows: list[NewsRow] = []
     seen: dict[tuple, NewsRow] = {}
-    for line, record in _records(path):
+    for line, record in csv_records(path, COLUMNS):
         row = _read_row(path, line, record, catalogue)
         key = (row.page, row.figure)
         if key in seen:

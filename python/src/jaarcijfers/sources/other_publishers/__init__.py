@@ -16,13 +16,11 @@ the staging model, which fails the build on a form it cannot read.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.inputs import csv_rows, decoded, first_line, quoted, refused_character
+from jaarcijfers.inputs import csv_records, csv_rows, first_line
 from jaarcijfers.records import ExtractionError
 from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
 
@@ -52,26 +50,12 @@ REQUIRED = ("source_url", "publisher", "reference_period", "measure_en", "value_
 
 def read_quotes(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """(line, the eleven fields) of every row; anything else is refused with file, line and value."""
-    text = decoded(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-        if header is None or tuple(header) != COLUMNS:
-            raise ExtractionError(path, 1, f"the header is {quoted(','.join(header or []))}, expected {quoted(HEADER)}")
-        rows = []
-        for fields in reader:
-            line = reader.line_num
-            if len(fields) != len(COLUMNS):
-                raise ExtractionError(path, line, f"{len(fields)} fields, expected {len(COLUMNS)}")
-            for column, value in zip(COLUMNS, fields, strict=True):
-                refused = refused_character(value)
-                if refused:
-                    raise ExtractionError(path, line, f"{column}: {refused}")
-                if column in REQUIRED and not value.strip():
-                    raise ExtractionError(path, line, f"{column} is empty")
-            rows.append((line, tuple(fields)))
-    except csv.Error as error:
-        raise ExtractionError(path, reader.line_num, f"cannot read the CSV ({error})") from None
+    rows = []
+    for line, fields in csv_records(path, COLUMNS):
+        for column, value in zip(COLUMNS, fields, strict=True):
+            if column in REQUIRED and not value.strip():
+                raise ExtractionError(path, line, f"{column} is empty")
+        rows.append((line, tuple(fields)))
     return rows
 
 
