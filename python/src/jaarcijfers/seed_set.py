@@ -49,6 +49,30 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def refuse_replacing_archived(source: Path, archived: Path, what: str = "file") -> None:
+    """An archived copy in publications/ is never replaced by another file of the same name."""
+    if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
+        raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new {what}")
+
+
+def seeds_that_differ(
+    project_dir: Path, expected: dict[Path, str], files_seed: Path, listed: set[str], archived: set[str]
+) -> list[str]:
+    """`jaarcijfers check` for a source that loads files in order: the seeds (paths under seeds/raw/)
+    whose text is not what replaying its files gives, and its files seed when it does not list
+    exactly the files archived in publications/."""
+    raw = project_dir / "seeds" / "raw"
+    problems = [
+        str(path.relative_to(raw))
+        for path, text in expected.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+    files_seed_name = str(files_seed.relative_to(raw))
+    if listed != archived and files_seed_name not in problems:
+        problems.append(files_seed_name)
+    return problems
+
+
 @contextmanager
 def seed_lock(project_dir: Path, wait: bool = True) -> Iterator[str | None]:
     """Hold the seed set's lock; yield what was done to finish an interrupted extract, if anything."""

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
+from jaarcijfers.seed_set import (
+    commit_files,
+    refuse_replacing_archived,
+    render_seed,
+    seeds_that_differ,
+    sha256_of,
+)
 from jaarcijfers.sources.cbs.reader import COLUMNS, PAGE_COLUMNS, Row, read_figures_file, read_pages_file
 
 CODE = "cbs"
@@ -142,9 +148,7 @@ def write_cbs_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     if readme_source.is_file():
         copies[readme_name] = readme_source
     for name, path in copies.items():
-        archived = project_dir / FOLDER / name
-        if archived.exists() and archived.resolve() != path.resolve() and archived.read_bytes() != path.read_bytes():
-            raise ExtractionError(path, 1, f"{archived} already exists with other content: rename the new file")
+        refuse_replacing_archived(path, project_dir / FOLDER / name)
     loaded = _replay(project_dir)
     source_file = f"{CODE}/{source.name}"
     if any(entry["source_file"] == source_file for entry in loaded.file_rows):
@@ -163,15 +167,14 @@ def write_cbs_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
 def check_cbs_seeds(project_dir: Path) -> list[str]:
     """The CBS seeds (paths under seeds/raw) that are not the extractor's output for publications/cbs/."""
     loaded = _replay(project_dir)
-    problems = []
-    for path, text in loaded.contents(project_dir).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            problems.append(str(path.relative_to(project_dir / "seeds" / "raw")))
-    listed = {entry["source_file"] for entry in loaded.file_rows}
-    on_disk = {
-        f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if not path.name.endswith("pages.csv")
-    }
-    files_seed = f"{CODE}/{FILES_SEED}"
-    if on_disk != listed and files_seed not in problems:
-        problems.append(files_seed)
-    return problems
+    return seeds_that_differ(
+        project_dir,
+        loaded.contents(project_dir),
+        project_dir / SEEDS / FILES_SEED,
+        listed={entry["source_file"] for entry in loaded.file_rows},
+        archived={
+            f"{CODE}/{path.name}"
+            for path in (project_dir / FOLDER).glob("*.csv")
+            if not path.name.endswith("pages.csv")
+        },
+    )

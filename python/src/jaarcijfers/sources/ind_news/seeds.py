@@ -15,7 +15,13 @@ from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
+from jaarcijfers.seed_set import (
+    commit_files,
+    refuse_replacing_archived,
+    render_seed,
+    seeds_that_differ,
+    sha256_of,
+)
 from jaarcijfers.sources.ind_news.figures_file import (
     COLUMNS,
     NewsCatalogue,
@@ -103,8 +109,7 @@ def write_news_file(source: Path, project_dir: Path) -> tuple[int, int, str]:
     catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
     rows = read_news_file(source, catalogue)
     archived = project_dir / NEWS_FOLDER / source.name
-    if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
-        raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new file")
+    refuse_replacing_archived(source, archived)
     loaded = _replay(project_dir, catalogue)
     source_file = _relative_name(source)
     if any(entry["source_file"] == source_file for entry in loaded.file_rows):
@@ -129,20 +134,17 @@ def check_news_seeds(project_dir: Path) -> list[str]:
     """The news seeds (paths under seeds/raw/) that are not the extractor's output for publications/ind_news/."""
     catalogue = load_news_catalogue(project_dir / "seeds" / "reference")
     loaded = _replay(project_dir, catalogue)
-    listed = {entry["source_file"] for entry in loaded.file_rows}
-    on_disk = {_relative_name(path) for path in (project_dir / NEWS_FOLDER).glob("*.csv")}
-    problems = []
-    expected = {
-        FIGURES_SEED: render_seed(FIGURE_COLUMNS, loaded.figure_rows),
-        FILES_SEED: render_seed(FILE_COLUMNS, loaded.file_rows),
-    }
-    for name, text in expected.items():
-        seed = project_dir / SEEDS_FOLDER / name
-        if not seed.exists() or seed.read_text(encoding="utf-8") != text:
-            problems.append(f"{CODE}/{name}")
-    if on_disk != listed and f"{CODE}/{FILES_SEED}" not in problems:
-        problems.append(f"{CODE}/{FILES_SEED}")
-    return problems
+    seeds_dir = project_dir / SEEDS_FOLDER
+    return seeds_that_differ(
+        project_dir,
+        {
+            seeds_dir / FIGURES_SEED: render_seed(FIGURE_COLUMNS, loaded.figure_rows),
+            seeds_dir / FILES_SEED: render_seed(FILE_COLUMNS, loaded.file_rows),
+        },
+        seeds_dir / FILES_SEED,
+        listed={entry["source_file"] for entry in loaded.file_rows},
+        archived={_relative_name(path) for path in (project_dir / NEWS_FOLDER).glob("*.csv")},
+    )
 
 
 def extract_news(source: Path, project_dir: Path) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jaarcijfers.inputs import csv_rows, quoted
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files, render_seed
+from jaarcijfers.seed_set import commit_files, refuse_replacing_archived, render_seed
 from jaarcijfers.sources.jaarcijfers.records import Edition, Figure, Footnote, Publication, TopNationality
 
 CODE = "jaarcijfers"
@@ -89,8 +89,7 @@ def write_edition(
     year = str(publication.edition_year)
     seeds_dir = project_dir / SEEDS_FOLDER
     archived = project_dir / "publications" / publication.source_file
-    if archived.exists() and archived.resolve() != source.resolve() and archived.read_bytes() != source.read_bytes():
-        raise ExtractionError(source, 1, f"{archived} already exists with other content: rename the new publication")
+    refuse_replacing_archived(source, archived, what="publication")
 
     new_rows = _edition_rows(edition)
     current = {name: _read(seeds_dir / name) for name in SEED_FILES}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jaarcijfers.inputs import csv_records, csv_rows, first_line
 from jaarcijfers.records import ExtractionError
-from jaarcijfers.seed_set import commit_files, render_seed, sha256_of
+from jaarcijfers.seed_set import commit_files, refuse_replacing_archived, render_seed, seeds_that_differ, sha256_of
 
 CODE = "other_publishers"
 COLUMNS = (
@@ -116,12 +116,7 @@ class OtherPublishersSource:
         try:
             rows = read_quotes(path)
             archived = project_dir / FOLDER / path.name
-            if (
-                archived.exists()
-                and archived.resolve() != path.resolve()
-                and archived.read_bytes() != path.read_bytes()
-            ):
-                raise ExtractionError(path, 0, f"{archived} already exists with other content: rename the new file")
+            refuse_replacing_archived(path, archived)
             loaded = _replay(project_dir)
             source_file = f"{CODE}/{path.name}"
             if any(entry["source_file"] == source_file for entry in loaded.file_rows):
@@ -144,16 +139,13 @@ class OtherPublishersSource:
     def check(self, project_dir: Path) -> list[str]:
         """The seed files (paths under seeds/raw) that are not the re-extraction of publications/other_publishers/."""
         loaded = _replay(project_dir)
-        problems = []
-        for name, text in loaded.rendered().items():
-            seed = project_dir / SEEDS / name
-            if not seed.exists() or seed.read_text(encoding="utf-8") != text:
-                problems.append(f"{CODE}/{name}")
-        listed = {entry["source_file"] for entry in loaded.file_rows}
-        on_disk = {f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if self.recognises(path)}
-        if listed != on_disk and f"{CODE}/{FILES_SEED}" not in problems:
-            problems.append(f"{CODE}/{FILES_SEED}")
-        return problems
+        return seeds_that_differ(
+            project_dir,
+            {project_dir / SEEDS / name: text for name, text in loaded.rendered().items()},
+            project_dir / SEEDS / FILES_SEED,
+            listed={entry["source_file"] for entry in loaded.file_rows},
+            archived={f"{CODE}/{path.name}" for path in (project_dir / FOLDER).glob("*.csv") if self.recognises(path)},
+        )
 
 
 SOURCE = OtherPublishersSource()
