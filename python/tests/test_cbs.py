@@ -85,6 +85,30 @@ def test_every_row_of_the_cbs_file_is_read_and_its_reading_is_the_transcriber_s(
 
 @pytest.fixture
 def cbs_copy(project_copy: Path) -> Path:
+    """The project copy with only the shared CBS file loaded (`cbs/figures.csv`), whatever releases the
+    project added after it: the tests write releases of their own, dated after the shared file's, which
+    a later real release would otherwise outdate."""
+    seeds = project_copy / SEEDS
+    files = csv_rows(seeds / "cbs_files.csv")
+    first = files[0]
+    for later in files[1:]:
+        (project_copy / "publications" / later["source_file"]).unlink()
+        if later["pages_file"]:  # a release may come without a pages.csv beside it
+            (project_copy / "publications" / later["pages_file"]).unlink()
+        readme = Path(later["source_file"]).with_suffix(".README.md")
+        (project_copy / "publications" / readme).unlink(missing_ok=True)
+    for name, keep in (
+        ("cbs_files.csv", first["source_file"]),
+        ("cbs_figures.csv", first["source_file"]),
+        ("cbs_pages.csv", first["pages_file"]),
+    ):
+        with (seeds / name).open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns, rows = reader.fieldnames, [row for row in reader if row["source_file"] == keep]
+        with (seeds / name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
     return project_copy
 
 
@@ -209,7 +233,7 @@ def test_every_row_of_the_cbs_file_is_in_fct_figures_exactly_once(warehouse):
             """
             select source_url, period_printed, measure_en, nationality_printed, value_printed
             from marts.fct_figures
-            where source_code = 'cbs'
+            where source_file = 'cbs/figures.csv'
             """
         ).fetchall()
     )
@@ -219,6 +243,30 @@ def test_every_row_of_the_cbs_file_is_in_fct_figures_exactly_once(warehouse):
 
     assert landed == printed
     assert lines == (len(_file_rows()), len(_file_rows()))
+
+
+def test_every_row_of_every_loaded_cbs_release_is_in_fct_figures_once(warehouse):
+    """A further release may print rows an earlier file printed already: those land once, from the
+    earlier file, and each file's new rows are its own."""
+    files = csv_rows(PROJECT_DIR / SEEDS / "cbs_files.csv")
+    printed = set()
+    for loaded in files:
+        with (PROJECT_DIR / "publications" / loaded["source_file"]).open(encoding="utf-8", newline="") as handle:
+            printed |= {
+                (row["source_url"], row["reference_period"], row["measure_en"], row["nationality"] or None,
+                 row["value_printed"])
+                for row in csv.DictReader(handle)
+            }  # fmt: skip
+    landed = warehouse.execute(
+        """
+        select source_url, period_printed, measure_en, nationality_printed, value_printed
+        from marts.fct_figures
+        where source_code = 'cbs'
+        """
+    ).fetchall()
+
+    assert set(landed) == printed
+    assert len(landed) == sum(int(loaded["new_row_count"]) for loaded in files)
 
 
 def test_each_cbs_figure_carries_its_publisher_release_interval_and_the_transcriber_s_value(warehouse):
