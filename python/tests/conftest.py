@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from jaarcijfers.inputs import csv_rows
 from jaarcijfers.publish_postgres import READER_ROLE, connection_settings
+from jaarcijfers.seed_set import render_seed
 from jaarcijfers.sources.jaarcijfers.catalogue import Catalogue, load_catalogue
 from jaarcijfers.sources.jaarcijfers.seeds import (
     PUBLICATIONS_FOLDER,
@@ -111,26 +113,35 @@ def project_copy_up_to_2024(project_copy: Path) -> Path:
     return project_copy
 
 
+def keep_only_the_first_file(project: Path, code: str, files_seed: str, seeds_by_files_column: dict[str, str]) -> Path:
+    """The project with only the first file of a source loaded, whatever releases were added after it:
+    the later files (with their pages file and README) leave publications/<code>/, and each seed keeps
+    the rows whose source_file is the first file's value of the files seed's column named for it."""
+    seeds = project / "seeds" / "raw" / code
+    files = csv_rows(seeds / files_seed)
+    first = files[0]
+    for later in files[1:]:
+        (project / "publications" / later["source_file"]).unlink()
+        if later.get("pages_file"):  # a release may come without a pages file beside it
+            (project / "publications" / later["pages_file"]).unlink()
+        readme = Path(later["source_file"]).with_suffix(".README.md")
+        (project / "publications" / readme).unlink(missing_ok=True)
+    for name, files_column in {files_seed: "source_file", **seeds_by_files_column}.items():
+        with (seeds / name).open(encoding="utf-8", newline="") as handle:
+            columns = csv.DictReader(handle).fieldnames
+        kept = [row for row in csv_rows(seeds / name) if row["source_file"] == first[files_column]]
+        (seeds / name).write_text(render_seed(columns, kept), encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def news_copy(project_copy: Path) -> Path:
     """The project copy with only the first news file loaded (the shared `ind_news/figures.csv`), whatever
     releases the project added after it: the news tests write releases of their own, for months a later
     real release may print otherwise."""
-    seeds = project_copy / "seeds" / "raw" / "ind_news"
-    with (seeds / "ind_news_files.csv").open(encoding="utf-8", newline="") as handle:
-        files = list(csv.DictReader(handle))
-    first = files[0]["source_file"]
-    for later in files[1:]:
-        (project_copy / "publications" / later["source_file"]).unlink()
-    for name, keep in (("ind_news_files.csv", "source_file"), ("ind_news_figures.csv", "source_file")):
-        with (seeds / name).open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns, rows = reader.fieldnames, [row for row in reader if row[keep] == first]
-        with (seeds / name).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    return project_copy
+    return keep_only_the_first_file(
+        project_copy, "ind_news", "ind_news_files.csv", {"ind_news_figures.csv": "source_file"}
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE
+from conftest import PROJECT_DIR, PUBLISHED_WAREHOUSE, keep_only_the_first_file
 from jaarcijfers.cli import check_seeds, main
 from jaarcijfers.inputs import csv_rows
 from jaarcijfers.sources.cbs import SOURCE
@@ -88,28 +88,9 @@ def cbs_copy(project_copy: Path) -> Path:
     """The project copy with only the shared CBS file loaded (`cbs/figures.csv`), whatever releases the
     project added after it: the tests write releases of their own, dated after the shared file's, which
     a later real release would otherwise outdate."""
-    seeds = project_copy / SEEDS
-    files = csv_rows(seeds / "cbs_files.csv")
-    first = files[0]
-    for later in files[1:]:
-        (project_copy / "publications" / later["source_file"]).unlink()
-        if later["pages_file"]:  # a release may come without a pages.csv beside it
-            (project_copy / "publications" / later["pages_file"]).unlink()
-        readme = Path(later["source_file"]).with_suffix(".README.md")
-        (project_copy / "publications" / readme).unlink(missing_ok=True)
-    for name, keep in (
-        ("cbs_files.csv", first["source_file"]),
-        ("cbs_figures.csv", first["source_file"]),
-        ("cbs_pages.csv", first["pages_file"]),
-    ):
-        with (seeds / name).open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns, rows = reader.fieldnames, [row for row in reader if row["source_file"] == keep]
-        with (seeds / name).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    return project_copy
+    return keep_only_the_first_file(
+        project_copy, "cbs", "cbs_files.csv", {"cbs_figures.csv": "source_file", "cbs_pages.csv": "pages_file"}
+    )
 
 
 def _seed_bytes(project: Path) -> dict[str, bytes]:
@@ -251,12 +232,11 @@ def test_every_row_of_every_loaded_cbs_release_is_in_fct_figures_once(warehouse)
     files = csv_rows(PROJECT_DIR / SEEDS / "cbs_files.csv")
     printed = set()
     for loaded in files:
-        with (PROJECT_DIR / "publications" / loaded["source_file"]).open(encoding="utf-8", newline="") as handle:
-            printed |= {
-                (row["source_url"], row["reference_period"], row["measure_en"], row["nationality"] or None,
-                 row["value_printed"])
-                for row in csv.DictReader(handle)
-            }  # fmt: skip
+        printed |= {
+            (row["source_url"], row["reference_period"], row["measure_en"], row["nationality"] or None,
+             row["value_printed"])
+            for row in csv_rows(PROJECT_DIR / "publications" / loaded["source_file"])
+        }  # fmt: skip
     landed = warehouse.execute(
         """
         select source_url, period_printed, measure_en, nationality_printed, value_printed
